@@ -1,0 +1,158 @@
+/**
+ * The shape of the API catalogue. Every crypto-relevant library is described
+ * as data: which modules and globals it exposes, which members they have, and
+ * which semantic *role* each argument (or option property) of each call plays.
+ *
+ * Rules never look at call shapes. They ask the engine for every binding of a
+ * role ("every value that reaches a cipher algorithm"), whatever library it
+ * came from. Adding a library is adding a table; no engine code changes.
+ */
+
+/** Semantic roles an argument, option property or property write can play. */
+export type Role =
+  /** a full cipher name: `aes-256-gcm`, `des-ede3-cbc`, `DES-CBC`, `rc4` */
+  | 'cipher'
+  /** a block-cipher mode on its own: `ECB`, `CBC` (crypto-js `mode`, forge legacy APIs) */
+  | 'cipherMode'
+  /** a Web Crypto algorithm name (`RSA-OAEP`, `AES-GCM`, `HMAC`, `ECDH`) */
+  | 'algorithm'
+  /** the family of key being generated: `rsa`, `rsa-pss`, `dsa`, `dh`, `ec`, `hmac`, `aes` */
+  | 'keyType'
+  /** secret or private key material */
+  | 'key'
+  /** a password or passphrase from which a key is derived */
+  | 'password'
+  /** an initialisation vector or nonce */
+  | 'iv'
+  | 'salt'
+  | 'iterations'
+  /** a hash algorithm name (`sha256`, `SHA-1`) */
+  | 'digest'
+  /** RSA / DSA modulus size in bits */
+  | 'modulusBits'
+  /** finite-field DH prime size in bits */
+  | 'primeBits'
+  /** a named finite-field DH group: `modp2`, `modp14` */
+  | 'dhGroup'
+  /** an elliptic-curve name: `prime256v1`, `P-256`, `secp192k1` */
+  | 'curve'
+  /** a symmetric (or derived) key length, normalised to bits */
+  | 'symmetricKeyBits'
+  /** AEAD tag length, normalised to bits */
+  | 'tagLengthBits'
+  /** RSA padding: a `crypto.constants.RSA_*` number or a scheme name */
+  | 'padding'
+  /** the public key data is encrypted to, or agreed with */
+  | 'recipientKey'
+  /** the data being encrypted */
+  | 'plaintext'
+  /** TLS / HTTPS options object */
+  | 'tlsOptions'
+  /** JWT algorithm(s) */
+  | 'jwtAlgorithms'
+  /** scrypt / argon2 / bcrypt cost parameters */
+  | 'cost'
+  | 'blockSize'
+  | 'parallelism'
+  | 'memoryKiB';
+
+/** What a call does, as far as rules care. */
+export type Operation =
+  | 'encrypt'
+  | 'decrypt'
+  | 'sign'
+  | 'verify'
+  | 'hash'
+  | 'mac'
+  | 'generate'
+  | 'derive'
+  | 'agree'
+  | 'import'
+  | 'export'
+  | 'wrap'
+  | 'unwrap'
+  | 'random'
+  | 'configure';
+
+/**
+ * How one argument (or one option property) maps to roles.
+ * - a bare role: the value itself plays that role;
+ * - an object: `role` applies to scalar values (strings, numbers), `options`
+ *   describes the properties of object values (nested specs allowed), and
+ *   `scale` converts numeric units to the role's unit (bytes to bits: 8,
+ *   crypto-js 32-bit words to bits: 32).
+ */
+export type ArgSpec = Role | ArgSpecObject | null;
+
+export interface ArgSpecObject {
+  role?: Role;
+  scale?: number;
+  options?: Readonly<Record<string, ArgSpec>>;
+}
+
+/** A callable member: a function, method or constructor. */
+export interface FunctionSpec {
+  kind: 'function';
+  /** positional arguments */
+  args?: readonly ArgSpec[];
+  /**
+   * Roles the API itself implies, whatever the arguments: `CryptoJS.DES.encrypt`
+   * implies the cipher `des`. Reported on the callee.
+   */
+  fixed?: Readonly<Partial<Record<Role, string | number>>>;
+  /** the operation; `inherit` takes the operation of the receiver's creating call */
+  operation?: Operation | 'inherit';
+  /** type name of the returned value (awaited, when the function is async) */
+  returns?: string;
+}
+
+/** A member that is itself an object of a catalogued type. */
+export interface TypeRefSpec {
+  kind: 'type';
+  type: string;
+}
+
+/** A named constant: `crypto.constants.RSA_PKCS1_PADDING`, `CryptoJS.mode.ECB`. */
+export interface ConstSpec {
+  kind: 'const';
+  value: string | number;
+}
+
+/** A writable property whose assigned value plays a role: `tls.DEFAULT_MIN_VERSION = ...`. */
+export interface PropertySpec {
+  kind: 'property';
+  role: Role;
+  operation?: Operation;
+}
+
+export type MemberSpec = FunctionSpec | TypeRefSpec | ConstSpec | PropertySpec;
+
+export interface TypeSpec {
+  /** a human name for messages: `crypto`, `crypto.subtle`, `CryptoJS.DES` */
+  display: string;
+  members?: Readonly<Record<string, MemberSpec>>;
+  /** present when the object itself can be called or constructed (node-rsa's class) */
+  call?: FunctionSpec;
+}
+
+export interface LibraryModel {
+  /** stable id, also used in the CBOM and messages: `node:crypto`, `crypto-js` */
+  id: string;
+  /** module specifier to the type of `require(spec)` / the default import */
+  modules?: Readonly<Record<string, string | ConstSpec>>;
+  /** global identifier (also reachable through globalThis/window/self/global) to type */
+  globals?: Readonly<Record<string, string>>;
+  types: Readonly<Record<string, TypeSpec>>;
+  /**
+   * Extra words whose presence in a file's text means the file may use this
+   * library (module specifiers and globals are added automatically).
+   */
+  triggers?: readonly string[];
+}
+
+/** Small constructors that keep the tables readable. */
+export const fn = (spec: Omit<FunctionSpec, 'kind'>): FunctionSpec => ({ kind: 'function', ...spec });
+export const ref = (type: string): TypeRefSpec => ({ kind: 'type', type });
+export const constant = (value: string | number): ConstSpec => ({ kind: 'const', value });
+export const property = (role: Role, operation?: Operation): PropertySpec =>
+  operation ? { kind: 'property', role, operation } : { kind: 'property', role };

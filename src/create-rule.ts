@@ -1,0 +1,23 @@
+import { ESLintUtils } from '@typescript-eslint/utils';
+
+/** Where rule docs live; SARIF `helpUri` and editors link here. */
+export const REPOSITORY_URL = 'https://github.com/keyguard-dev/eslint-plugin-keyguard';
+
+/** keyguard's extra rule docs fields, read by the configs, the SARIF writer and the docs. */
+export interface KeyguardDocs {
+  description: string;
+  /** which config enables the rule: `recommended` (and strict), or `strict` only */
+  recommended: 'recommended' | 'strict';
+  /** CWE ids, e.g. `CWE-327` */
+  cwe: readonly string[];
+  /** threat-model mechanisms (../shared/THREAT-MODEL.md) the rule traces to */
+  mechanisms: readonly number[];
+  /** 0.0 to 10.0, the CVSS-like score GitHub code scanning ranks alerts by */
+  securitySeverity: number;
+  /** SARIF precision: how often a finding is right */
+  precision: 'very-high' | 'high' | 'medium' | 'low';
+}
+
+export const createRule = ESLintUtils.RuleCreator<KeyguardDocs>(
+  (name) => `${REPOSITORY_URL}/blob/main/docs/rules/${name}.md`,
+);

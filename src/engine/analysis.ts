@@ -1,0 +1,108 @@
+import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
+import type { Role } from '../catalogue/index.js';
+import { Evaluator } from './evaluator.js';
+import { FactCollector, type CallFact, type RoleBinding } from './facts.js';
+import { FileIndex } from './file-index.js';
+import { getRegistry, type Registry } from './registry.js';
+
+/** Files larger than this are not analysed (bundles, generated data); keyguard stays silent on them. */
+export const MAX_SOURCE_LENGTH = 4_000_000;
+
+/**
+ * Everything the engine knows about one file, computed once and shared by
+ * every keyguard rule that runs on it.
+ */
+export class FileAnalysis {
+  readonly index: FileIndex;
+  readonly evaluator: Evaluator;
+  readonly facts: readonly CallFact[];
+  private readonly collector = new FactCollector();
+  private readonly byRole = new Map<Role, RoleBinding[]>();
+
+  constructor(
+    readonly sourceCode: TSESLint.SourceCode,
+    readonly registry: Registry,
+  ) {
+    this.index = new FileIndex(sourceCode, registry);
+    this.evaluator = new Evaluator(sourceCode, registry, this.index, (site) =>
+      this.collector.factFor(site.node, site.callee),
+    );
+    this.collector.attach(this.evaluator);
+    this.collectFacts();
+    this.facts = this.collector.facts;
+  }
+
+  private collectFacts(): void {
+    const { memberNames } = this.registry;
+    for (const call of this.index.calls) {
+      const callee = unwrap(call.callee);
+      // Cheap filter: `x.name()` can only be catalogued if some type has a member `name`.
+      if (callee.type === 'MemberExpression' && !callee.computed && callee.property.type === 'Identifier') {
+        if (!memberNames.has(callee.property.name)) continue;
+      } else if (callee.type !== 'Identifier' && callee.type !== 'MemberExpression') {
+        continue;
+      }
+      for (const callable of this.evaluator.calleeCallables(call)) this.collector.factFor(call, callable);
+    }
+    for (const assignment of this.index.propertyAssignments) {
+      const left = assignment.left as TSESTree.MemberExpression;
+      const key = left.computed ? this.evaluator.staticString(left.property) : (left.property as TSESTree.Identifier).name;
+      if (key === null) continue;
+      for (const object of this.evaluator.evaluate(left.object)) {
+        if (object.kind !== 'type') continue;
+        const member = this.registry.member(object.type, key);
+        if (member?.kind !== 'property') continue;
+        const display = this.registry.type(object.type)?.spec.display ?? object.type;
+        this.collector.propertyFact(assignment, object.library, `${display}.${key}`, member.role, member.operation);
+      }
+    }
+    // Keep facts in source order whatever order evaluation discovered them in.
+    this.collector.facts.sort((a, b) => a.node.range[0] - b.node.range[0] || a.id - b.id);
+  }
+
+  /** Every binding of a role, across every catalogued library, in source order. */
+  bindings(role: Role): readonly RoleBinding[] {
+    let list = this.byRole.get(role);
+    if (!list) {
+      list = this.facts.flatMap((fact) => fact.bindings.filter((binding) => binding.role === role));
+      this.byRole.set(role, list);
+    }
+    return list;
+  }
+
+  /** All bindings of a fact for a role. */
+  static rolesOf(fact: CallFact, role: Role): RoleBinding[] {
+    return fact.bindings.filter((binding) => binding.role === role);
+  }
+}
+
+function unwrap(node: TSESTree.Node): TSESTree.Node {
+  let current = node;
+  while (
+    current.type === 'ChainExpression' ||
+    current.type === 'TSNonNullExpression' ||
+    current.type === 'TSAsExpression'
+  ) {
+    current = current.expression;
+  }
+  return current;
+}
+
+const cache = new WeakMap<TSESTree.Program, FileAnalysis | null>();
+
+/**
+ * The shared analysis of the file being linted, or null when the file has no
+ * trigger (no catalogued module, global or marker in its text) or is too large.
+ * Cached per Program node, so nothing outlives the file in an editor server.
+ */
+export function getAnalysis(context: Readonly<TSESLint.RuleContext<string, readonly unknown[]>>): FileAnalysis | null {
+  const sourceCode = context.sourceCode;
+  const program = sourceCode.ast;
+  if (cache.has(program)) return cache.get(program)!;
+  const registry = getRegistry();
+  const text = sourceCode.text;
+  const analysis =
+    text.length > MAX_SOURCE_LENGTH || !registry.trigger.test(text) ? null : new FileAnalysis(sourceCode, registry);
+  cache.set(program, analysis);
+  return analysis;
+}

@@ -1,0 +1,160 @@
+import type { TSESTree } from '@typescript-eslint/utils';
+import type { Evaluator } from './evaluator.js';
+import { lit, union, unknown, type AValue, type BoundMethodValue, type Primitive } from './values.js';
+
+type CallNode = TSESTree.CallExpression | TSESTree.NewExpression;
+
+/** Globals the evaluator models (everything else unresolved is unknown). */
+export const BUILTIN_GLOBALS: ReadonlySet<string> = new Set([
+  'globalThis',
+  'window',
+  'self',
+  'global',
+  'Buffer',
+  'Math',
+  'Date',
+  'JSON',
+  'String',
+  'Number',
+  'Object',
+  'Array',
+  'parseInt',
+  'parseFloat',
+  'process',
+  'Uint8Array',
+  'TextEncoder',
+  'atob',
+  'btoa',
+  'performance',
+]);
+
+/** Names that denote the global object itself. */
+export const GLOBAL_OBJECT_NAMES: ReadonlySet<string> = new Set(['globalThis', 'window', 'self', 'global']);
+
+/** Cap on cartesian products when folding calls over value sets. */
+const MAX_PRODUCT = 48;
+
+type BuiltinHandler = (evaluator: Evaluator, node: CallNode, args: AValue[][]) => AValue[];
+
+const identity: BuiltinHandler = (_evaluator, node, args) => args[0] ?? [lit(undefined, node)];
+
+const mapLits =
+  (fn: (value: Primitive, rest: Primitive[]) => Primitive): BuiltinHandler =>
+  (_evaluator, node, args) =>
+    product(args, node).map((tuple) => {
+      if (!tuple.every((value) => value.kind === 'lit')) return unknown('non-literal argument', node);
+      const [first, ...rest] = tuple.map((value) => (value.kind === 'lit' ? value.value : undefined));
+      const source = tuple[0];
+      return lit(fn(first, rest), node, source?.kind === 'lit' ? source.label : undefined);
+    });
+
+/**
+ * Pure builtins whose result is folded when their arguments are known. Later
+ * value kinds (byte buffers, random sources) register their constructors here.
+ */
+export const BUILTIN_CALLS: Record<string, BuiltinHandler> = {
+  String: mapLits((value) => String(value)),
+  Number: mapLits((value) => Number(value)),
+  parseInt: mapLits((value, [radix]) => Number.parseInt(String(value), typeof radix === 'number' ? radix : 10)),
+  'Number.parseInt': mapLits((value, [radix]) => Number.parseInt(String(value), typeof radix === 'number' ? radix : 10)),
+  parseFloat: mapLits((value) => Number.parseFloat(String(value))),
+  'Object.freeze': identity,
+  'Object.seal': identity,
+  'process.getBuiltinModule': (evaluator, node, args) => evaluator.moduleValues(args[0] ?? [], node),
+};
+
+export function callBuiltin(evaluator: Evaluator, path: string, node: CallNode): AValue[] {
+  const handler = BUILTIN_CALLS[path];
+  if (!handler) return [unknown(`result of ${path}`, node)];
+  if (node.arguments.some((arg) => arg.type === 'SpreadElement')) return [unknown('spread arguments', node)];
+  return handler(evaluator, node, node.arguments.map((arg) => evaluator.evaluate(arg)));
+}
+
+const STRING_METHODS: Readonly<Record<string, (self: string, args: Primitive[]) => Primitive>> = {
+  toLowerCase: (self) => self.toLowerCase(),
+  toUpperCase: (self) => self.toUpperCase(),
+  toLocaleLowerCase: (self) => self.toLowerCase(),
+  toLocaleUpperCase: (self) => self.toUpperCase(),
+  trim: (self) => self.trim(),
+  trimStart: (self) => self.trimStart(),
+  trimEnd: (self) => self.trimEnd(),
+  toString: (self: string) => self,
+  valueOf: (self: string) => self,
+  normalize: (self) => self.normalize(),
+  concat: (self, args) => self.concat(...args.map(String)),
+  slice: (self, [a, b]) => self.slice(num(a), num(b)),
+  substring: (self, [a, b]) => self.substring(num(a) ?? 0, num(b)),
+  at: (self, [a]) => self.at(num(a) ?? 0),
+  padStart: (self, [a, b]) => self.padStart(Math.min(num(a) ?? 0, 4096), b === undefined ? undefined : String(b)),
+  padEnd: (self, [a, b]) => self.padEnd(Math.min(num(a) ?? 0, 4096), b === undefined ? undefined : String(b)),
+  replace: (self, [a, b]) => self.replace(String(a), String(b)),
+  replaceAll: (self, [a, b]) => self.replaceAll(String(a), String(b)),
+  repeat: (self, [a]) => self.repeat(Math.min(num(a) ?? 0, 64)),
+};
+
+const ARRAY_METHODS = new Set(['join', 'toString', 'concat', 'at']);
+
+function num(value: Primitive): number | undefined {
+  return typeof value === 'number' ? value : undefined;
+}
+
+export function isKnownMethod(receiver: AValue, name: string): boolean {
+  if (receiver.kind === 'lit') return typeof receiver.value === 'string' && Object.hasOwn(STRING_METHODS, name);
+  if (receiver.kind === 'array') return ARRAY_METHODS.has(name);
+  return false;
+}
+
+/** Calls a method of a known string or array with folded arguments. */
+export function callMethod(evaluator: Evaluator, bound: BoundMethodValue, node: CallNode): AValue[] {
+  if (node.arguments.some((arg) => arg.type === 'SpreadElement')) return [unknown('spread arguments', node)];
+  const args = node.arguments.map((arg) => evaluator.evaluate(arg));
+  const receiver = bound.receiver;
+  if (receiver.kind === 'lit' && typeof receiver.value === 'string') {
+    const method = STRING_METHODS[bound.name]!;
+    const self = receiver.value;
+    return product(args, node).map((tuple) =>
+      tuple.every((value) => value.kind === 'lit')
+        ? lit(method(self, tuple.map((value) => (value.kind === 'lit' ? value.value : undefined))), node, receiver.label)
+        : unknown('non-literal argument', node),
+    );
+  }
+  if (receiver.kind === 'array') {
+    if (bound.name === 'concat') return [unknown('array concat', node)];
+    const elements = receiver.node.elements;
+    if (elements.some((element) => element === null || element.type === 'SpreadElement')) {
+      return [unknown('array with holes or spreads', node)];
+    }
+    const parts = elements.map((element) => evaluator.evaluate(element as TSESTree.Expression));
+    const separators = bound.name === 'join' && args[0] ? args[0] : [lit(',', node)];
+    const out: AValue[] = [];
+    for (const separator of separators) {
+      for (const tuple of product(parts, node)) {
+        if (separator.kind !== 'lit' || !tuple.every((value) => value.kind === 'lit')) {
+          out.push(unknown('join of unknown parts', node));
+          continue;
+        }
+        const text = tuple.map((value) => (value.kind === 'lit' && value.value != null ? String(value.value) : '')).join(String(separator.value));
+        if (bound.name === 'at') return [unknown('array at', node)];
+        out.push(lit(text, node));
+      }
+    }
+    return union(out);
+  }
+  return [unknown('method call', node)];
+}
+
+/** The cartesian product of argument value sets, capped. */
+function product(sets: readonly AValue[][], node: CallNode | TSESTree.Node): AValue[][] {
+  let acc: AValue[][] = [[]];
+  for (const set of sets) {
+    const next: AValue[][] = [];
+    for (const prefix of acc) {
+      for (const value of set) {
+        if (next.length >= MAX_PRODUCT) return [...next, sets.map(() => unknown('too many combinations', node))];
+        next.push([...prefix, value]);
+      }
+    }
+    acc = next;
+  }
+  return acc;
+}

@@ -1,0 +1,824 @@
+import { ASTUtils, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
+import type { FunctionSpec } from '../catalogue/index.js';
+import { BUILTIN_GLOBALS, GLOBAL_OBJECT_NAMES, callBuiltin, callMethod, isKnownMethod } from './builtins.js';
+import type { FileIndex } from './file-index.js';
+import type { Registry } from './registry.js';
+import {
+  lit,
+  union,
+  unknown,
+  type AValue,
+  type CallableValue,
+  type LitValue,
+  type ObjectValue,
+  type TypeValue,
+} from './values.js';
+
+type Node = TSESTree.Node;
+type Variable = TSESLint.Scope.Variable;
+
+/** Past this depth of nested evaluation, a value is unknown: keeps deep or adversarial code cheap and stack-safe. */
+const MAX_DEPTH = 60;
+
+/** One step from a destructuring pattern's root down to a binding identifier. */
+type PathStep =
+  | { kind: 'prop'; key: string | null }
+  | { kind: 'index'; index: number }
+  | { kind: 'rest' }
+  | { kind: 'default'; value: TSESTree.Expression };
+
+export interface CallSite {
+  node: TSESTree.CallExpression | TSESTree.NewExpression;
+  callee: CallableValue;
+}
+
+/**
+ * Abstract evaluation of expressions to *sets* of possible values, with the
+ * node each literal was written at. Flow-insensitive on purpose: every value
+ * a variable may hold (every branch, every assignment) is in its set, because a
+ * weak value behind a flag is exactly what keyguard exists to find.
+ * Anything not statically known becomes `unknown`: never guessed.
+ */
+export class Evaluator {
+  private readonly memo = new Map<Node, AValue[]>();
+  private readonly paramMemo = new Map<Node, AValue[]>();
+  private depth = 0;
+
+  constructor(
+    readonly sourceCode: TSESLint.SourceCode,
+    readonly registry: Registry,
+    readonly index: FileIndex,
+    /** called for every catalogued call the evaluator meets, so facts and values agree */
+    private readonly onCatalogueCall: (site: CallSite) => unknown,
+  ) {}
+
+  /** The set of values an expression may evaluate to. */
+  evaluate(node: Node): AValue[] {
+    const cached = this.memo.get(node);
+    if (cached) return cached;
+    if (this.depth >= MAX_DEPTH) return [unknown('too deep', node)];
+    this.memo.set(node, [unknown('cycle', node)]);
+    this.depth++;
+    let result: AValue[];
+    try {
+      result = this.compute(node);
+    } finally {
+      this.depth--;
+    }
+    this.memo.set(node, result);
+    return result;
+  }
+
+  private compute(node: Node): AValue[] {
+    switch (node.type) {
+      case 'Literal':
+        if ('regex' in node && node.regex) return [unknown('regular expression', node)];
+        return [lit(node.value as LitValue['value'], node)];
+      case 'TemplateLiteral':
+        return this.template(node);
+      case 'Identifier':
+        return this.identifier(node);
+      case 'MemberExpression':
+        return this.member(node);
+      case 'ChainExpression':
+      case 'TSAsExpression':
+      case 'TSSatisfiesExpression':
+      case 'TSNonNullExpression':
+      case 'TSTypeAssertion':
+      case 'TSInstantiationExpression':
+        return this.evaluate(node.expression);
+      case 'AwaitExpression':
+        return this.evaluate(node.argument);
+      case 'SequenceExpression':
+        return node.expressions.length ? this.evaluate(node.expressions[node.expressions.length - 1]!) : [];
+      case 'AssignmentExpression':
+        return node.operator === '=' ? this.evaluate(node.right) : [unknown('compound assignment', node)];
+      case 'ConditionalExpression':
+        return union(this.evaluate(node.consequent), this.evaluate(node.alternate));
+      case 'LogicalExpression':
+        return union(this.evaluate(node.left), this.evaluate(node.right));
+      case 'BinaryExpression':
+        return this.binary(node);
+      case 'UnaryExpression':
+        return this.unary(node);
+      case 'ObjectExpression':
+        return [{ kind: 'object', node }];
+      case 'ArrayExpression':
+        return [{ kind: 'array', node }];
+      case 'FunctionExpression':
+      case 'ArrowFunctionExpression':
+        return [{ kind: 'function', node }];
+      case 'ClassExpression':
+        return [{ kind: 'class', node }];
+      case 'CallExpression':
+      case 'NewExpression':
+        return this.call(node);
+      case 'ImportExpression':
+        return this.moduleValues(this.evaluate(node.source), node);
+      case 'ThisExpression':
+        return [unknown('this', node)];
+      default:
+        return [unknown(node.type, node)];
+    }
+  }
+
+  // ---------------------------------------------------------------- literals
+
+  private template(node: TSESTree.TemplateLiteral): AValue[] {
+    let acc: AValue[] = [lit(node.quasis[0]?.value.cooked ?? '', node)];
+    node.expressions.forEach((expression, i) => {
+      const parts = this.evaluate(expression);
+      const tail = node.quasis[i + 1]?.value.cooked ?? '';
+      acc = combine(acc, parts, node, (a, b) => `${String(a)}${String(b)}${tail}`);
+    });
+    return acc;
+  }
+
+  private binary(node: TSESTree.BinaryExpression): AValue[] {
+    if (node.left.type === 'PrivateIdentifier') return [unknown('private in', node)];
+    const op = ARITHMETIC[node.operator];
+    if (!op) return [unknown(`operator ${node.operator}`, node)];
+    return combine(this.evaluate(node.left), this.evaluate(node.right), node, op);
+  }
+
+  private unary(node: TSESTree.UnaryExpression): AValue[] {
+    if (node.operator === 'void') return [lit(undefined, node)];
+    const values = this.evaluate(node.argument);
+    return values.map((value) => {
+      if (value.kind !== 'lit') return unknown(`${node.operator} of unknown`, node);
+      const v = value.value;
+      switch (node.operator) {
+        case '-':
+          return typeof v === 'number' ? lit(-v, value.node ?? node) : unknown('-', node);
+        case '+':
+          return lit(Number(v), value.node ?? node);
+        case '!':
+          return lit(!v, node);
+        case 'typeof':
+          return lit(v === null ? 'object' : typeof v, node);
+        default:
+          return unknown(node.operator, node);
+      }
+    });
+  }
+
+  // ------------------------------------------------------------- identifiers
+
+  private identifier(node: TSESTree.Identifier): AValue[] {
+    const variable = this.findVariable(node);
+    if (!variable || variable.defs.length === 0) return this.global(node.name, node);
+    const values = this.variableValues(variable);
+    // Remember the constant a literal travelled through, for messages.
+    return values.map((value) =>
+      value.kind === 'lit' && value.label === undefined && value.node !== node ? { ...value, label: node.name } : value,
+    );
+  }
+
+  findVariable(node: TSESTree.Identifier): Variable | null {
+    return ASTUtils.findVariable(this.sourceCode.getScope(node), node);
+  }
+
+  private global(name: string, node: Node): AValue[] {
+    if (name === 'undefined') return [lit(undefined, node)];
+    if (name === 'NaN') return [lit(Number.NaN, node)];
+    if (name === 'Infinity') return [lit(Number.POSITIVE_INFINITY, node)];
+    if (name === 'require') return [{ kind: 'builtin', path: 'require' }];
+    const catalogued = this.registry.globals.get(name);
+    if (catalogued) return [{ kind: 'type', type: catalogued.type, library: catalogued.library }];
+    if (GLOBAL_OBJECT_NAMES.has(name)) return [{ kind: 'builtin', path: 'globalThis' }];
+    if (BUILTIN_GLOBALS.has(name)) return [{ kind: 'builtin', path: name }];
+    return [unknown(`global ${name}`, node)];
+  }
+
+  /** Every value a variable may hold: its initialiser and every later assignment. */
+  variableValues(variable: Variable): AValue[] {
+    const sets: AValue[][] = [];
+    for (const def of variable.defs) {
+      switch (def.type) {
+        case 'Variable': {
+          const declarator = def.node;
+          const declaration = declarator.parent;
+          const loop = declaration?.parent;
+          if (loop && (loop.type === 'ForOfStatement' || loop.type === 'ForInStatement') && loop.left === declaration) {
+            sets.push(
+              loop.type === 'ForOfStatement'
+                ? this.project(this.elementsOf(this.evaluate(loop.right), loop), declarator.id, def.name)
+                : [unknown('for-in key', def.name)],
+            );
+          } else if (declarator.init) {
+            sets.push(this.project(this.evaluate(declarator.init), declarator.id, def.name));
+          } else if (!variable.references.some((ref) => ref.isWrite())) {
+            sets.push([lit(undefined, def.name)]);
+          }
+          break;
+        }
+        case 'Parameter':
+          sets.push(this.parameterValues(def.node, def.name as TSESTree.Identifier));
+          break;
+        case 'FunctionName':
+          sets.push([{ kind: 'function', node: def.node as TSESTree.FunctionLike }]);
+          break;
+        case 'ClassName':
+          sets.push([{ kind: 'class', node: def.node }]);
+          break;
+        case 'TSEnumName':
+          sets.push([{ kind: 'enum', node: def.node }]);
+          break;
+        case 'ImportBinding':
+          sets.push(this.importBinding(def.node, def.name));
+          break;
+        default:
+          sets.push([unknown(`${def.type} binding`, def.name)]);
+      }
+    }
+    for (const reference of variable.references) {
+      if (!reference.isWrite() || reference.init) continue;
+      const write = reference.identifier.parent;
+      if (reference.isReadWrite() || !reference.writeExpr) {
+        sets.push([unknown('updated in place', reference.identifier)]);
+      } else if (write?.type === 'AssignmentExpression' && write.left === reference.identifier) {
+        sets.push(this.evaluate(reference.writeExpr));
+      } else {
+        const assignment = enclosingAssignment(reference.identifier);
+        sets.push(
+          assignment
+            ? this.project(this.evaluate(assignment.right), assignment.left, reference.identifier)
+            : [unknown('written by a pattern', reference.identifier)],
+        );
+      }
+    }
+    return union(...sets);
+  }
+
+  private importBinding(node: Node, name: TSESTree.Identifier): AValue[] {
+    if (node.type === 'TSImportEqualsDeclaration') {
+      const ref = node.moduleReference;
+      if (ref.type === 'TSExternalModuleReference') return this.moduleValues(this.evaluate(ref.expression), node);
+      return [unknown('import alias', name)];
+    }
+    const declaration = node.parent;
+    if (declaration?.type !== 'ImportDeclaration') return [unknown('import', name)];
+    const module = this.moduleValues([lit(declaration.source.value, declaration.source)], node);
+    switch (node.type) {
+      case 'ImportDefaultSpecifier':
+      case 'ImportNamespaceSpecifier':
+        return module;
+      case 'ImportSpecifier': {
+        const imported = node.imported.type === 'Identifier' ? node.imported.name : String(node.imported.value);
+        return imported === 'default' ? module : this.property(module, imported, node);
+      }
+      default:
+        return [unknown('import', name)];
+    }
+  }
+
+  /** `require(x)`, `import(x)`, `import ... from x`: a catalogued module's type, or unknown. */
+  moduleValues(specifiers: readonly AValue[], node: Node): AValue[] {
+    return specifiers.map((specifier) => {
+      if (specifier.kind !== 'lit' || typeof specifier.value !== 'string') return unknown('dynamic module', node);
+      const module = this.registry.modules.get(specifier.value);
+      if (!module) return unknown(`module ${specifier.value}`, node);
+      if (typeof module.target !== 'string') return lit(module.target.value, node, specifier.value);
+      return { kind: 'type', type: module.target, library: module.library } satisfies TypeValue;
+    });
+  }
+
+  // ------------------------------------------------------------- parameters
+
+  /** A parameter's values: the matching argument at every call site in this file, and its default. */
+  parameterValues(fn: TSESTree.Node, name: TSESTree.Identifier): AValue[] {
+    const cached = this.paramMemo.get(name);
+    if (cached) return cached;
+    this.paramMemo.set(name, [unknown('recursive parameter', name)]);
+    const result = this.computeParameter(fn as TSESTree.FunctionLike, name);
+    this.paramMemo.set(name, result);
+    return result;
+  }
+
+  private computeParameter(fn: TSESTree.FunctionLike, name: TSESTree.Identifier): AValue[] {
+    let top: Node = name;
+    while (top.parent && top.parent !== fn) top = top.parent;
+    const param = top.type === 'TSParameterProperty' ? top.parameter : top;
+    const index = fn.params.indexOf(top as TSESTree.Parameter);
+    if (index < 0) return [unknown('parameter', name)];
+    const args: AValue[][] = [];
+    let escapes = false;
+    for (const site of this.callSitesOf(fn)) {
+      if (!site) {
+        escapes = true;
+        continue;
+      }
+      if (param.type === 'RestElement') {
+        args.push([unknown('rest parameter', name)]);
+        continue;
+      }
+      const spreadAt = site.arguments.findIndex((arg) => arg.type === 'SpreadElement');
+      if (spreadAt >= 0 && spreadAt <= index) {
+        args.push([unknown('spread argument', site)]);
+        continue;
+      }
+      const arg = site.arguments[index];
+      args.push(arg ? this.evaluate(arg) : [lit(undefined, site)]);
+    }
+    if (escapes) args.push([unknown('called from elsewhere', fn)]);
+    const values = union(...args);
+    return this.project(values, param as TSESTree.DestructuringPattern, name);
+  }
+
+  /**
+   * Call sites of a function defined in this file, or `null` entries when it
+   * escapes (exported, passed as a value, stored): then its callers are unknown.
+   */
+  private callSitesOf(fn: TSESTree.FunctionLike): (TSESTree.CallExpression | TSESTree.NewExpression | null)[] {
+    const parent = fn.parent;
+    if (!parent) return [null];
+    // An IIFE.
+    if ((parent.type === 'CallExpression' || parent.type === 'NewExpression') && parent.callee === fn) return [parent];
+    // A callback of a builtin array method: its first parameter is an element.
+    let variable: Variable | null = null;
+    if (fn.type === 'FunctionDeclaration' && fn.id) {
+      variable = this.declaredVariable(fn, fn.id);
+    } else if (parent.type === 'VariableDeclarator' && parent.id.type === 'Identifier' && parent.init === fn) {
+      variable = this.declaredVariable(parent, parent.id);
+    } else if (parent.type === 'MethodDefinition' || parent.type === 'PropertyDefinition') {
+      return this.methodCallSites(parent);
+    }
+    if (!variable) return [null];
+    const sites: (TSESTree.CallExpression | TSESTree.NewExpression | null)[] = [];
+    if (isExported(fn) || isExported(parent)) sites.push(null);
+    for (const reference of variable.references) {
+      if (reference.init || reference.isWrite()) continue;
+      const use = reference.identifier.parent;
+      if ((use?.type === 'CallExpression' || use?.type === 'NewExpression') && use.callee === reference.identifier) {
+        sites.push(use);
+      } else {
+        // Passed, stored or exported: callers elsewhere are unknown.
+        sites.push(null);
+      }
+    }
+    return sites;
+  }
+
+  /** Calls `this.name(...)` within the class, plus unknown callers unless the member is private. */
+  private methodCallSites(
+    member: TSESTree.MethodDefinition | TSESTree.PropertyDefinition,
+  ): (TSESTree.CallExpression | TSESTree.NewExpression | null)[] {
+    const key = staticKey(member);
+    const body = member.parent;
+    if (key === null || body?.type !== 'ClassBody') return [null];
+    const sites: (TSESTree.CallExpression | null)[] = [...(this.index.thisCalls.get(body.parent)?.get(key) ?? [])];
+    const isPrivate = member.key.type === 'PrivateIdentifier' || member.accessibility === 'private';
+    if (!isPrivate) sites.push(null);
+    return sites;
+  }
+
+  private declaredVariable(node: Node, id: TSESTree.Identifier): Variable | null {
+    const declared = this.sourceCode.scopeManager?.getDeclaredVariables(node) ?? [];
+    return declared.find((variable) => variable.name === id.name) ?? null;
+  }
+
+  // ---------------------------------------------------------- destructuring
+
+  /** Applies a destructuring pattern to values: the values bound to `target` inside `pattern`. */
+  project(values: AValue[], pattern: Node, target: Node): AValue[] {
+    const steps: PathStep[] = [];
+    let node: Node = target;
+    while (node !== pattern) {
+      const parent: Node | undefined = node.parent;
+      if (!parent) return [unknown('pattern', target)];
+      switch (parent.type) {
+        case 'Property':
+          if (parent.value === node) {
+            const key = parent.computed ? this.staticString(parent.key) : propertyName(parent.key);
+            steps.push({ kind: 'prop', key });
+          }
+          break;
+        case 'ArrayPattern':
+          steps.push({ kind: 'index', index: parent.elements.indexOf(node as TSESTree.DestructuringPattern) });
+          break;
+        case 'RestElement':
+          steps.push({ kind: 'rest' });
+          break;
+        case 'AssignmentPattern':
+          if (parent.left === node) steps.push({ kind: 'default', value: parent.right });
+          break;
+        case 'ObjectPattern':
+        case 'TSParameterProperty':
+          break;
+        default:
+          return [unknown('pattern', target)];
+      }
+      node = parent;
+    }
+    let current = values;
+    for (const step of steps.reverse()) {
+      switch (step.kind) {
+        case 'prop':
+          current = step.key === null ? [unknown('computed key', target)] : this.property(current, step.key, target);
+          break;
+        case 'index':
+          current = this.property(current, String(step.index), target);
+          break;
+        case 'rest':
+          break;
+        case 'default': {
+          const mayBeMissing = current.some(
+            (value) => (value.kind === 'lit' && value.value === undefined) || value.kind === 'unknown',
+          );
+          const present = current.filter((value) => !(value.kind === 'lit' && value.value === undefined));
+          current = mayBeMissing ? union(present, this.evaluate(step.value)) : present;
+          break;
+        }
+      }
+    }
+    return current;
+  }
+
+  // ---------------------------------------------------------------- members
+
+  private member(node: TSESTree.MemberExpression): AValue[] {
+    if (node.object.type === 'ThisExpression') {
+      const key = node.computed ? this.staticString(node.property) : propertyName(node.property);
+      return key === null ? [unknown('computed this member', node)] : this.thisMember(node, key);
+    }
+    const objects = this.evaluate(node.object);
+    if (!node.computed) return this.property(objects, propertyName(node.property) ?? '', node);
+    const keys = this.evaluate(node.property);
+    return union(
+      ...keys.map((key) =>
+        key.kind === 'lit' ? this.property(objects, String(key.value), node) : this.anyProperty(objects, node),
+      ),
+    );
+  }
+
+  /** Reads `key` from every value in the set. */
+  property(objects: readonly AValue[], key: string, node: Node): AValue[] {
+    return union(...objects.map((object) => this.propertyOf(object, key, node)));
+  }
+
+  private propertyOf(object: AValue, key: string, node: Node): AValue[] {
+    switch (object.kind) {
+      case 'object':
+        return this.objectProperty(object, key, node).values;
+      case 'array':
+        return this.arrayProperty(object.node, key, node);
+      case 'type':
+        return this.typeMember(object, key, node);
+      case 'enum':
+        return this.enumMember(object.node, key, node);
+      case 'builtin': {
+        if (object.path === 'globalThis') return this.global(key, node);
+        return [{ kind: 'builtin', path: `${object.path}.${key}` }];
+      }
+      case 'lit':
+        if (key === 'length' && typeof object.value === 'string') return [lit(object.value.length, node)];
+        if (isKnownMethod(object, key)) return [{ kind: 'bound', receiver: object, name: key }];
+        return [unknown(`property ${key} of a literal`, node)];
+      case 'class':
+        return this.staticMember(object.node, key, node);
+      case 'unknown':
+        return [object];
+      default:
+        return [unknown(`property ${key}`, node)];
+    }
+  }
+
+  /** `obj[i]` with `i` unknown: every property value (may-set). */
+  private anyProperty(objects: readonly AValue[], node: Node): AValue[] {
+    return union(
+      ...objects.map((object): AValue[] => {
+        if (object.kind === 'array') return this.elementsOf([object], node);
+        if (object.kind === 'object') {
+          return union(
+            ...object.node.properties.map((prop) =>
+              prop.type === 'Property' ? this.evaluate(prop.value) : [unknown('spread', prop)],
+            ),
+          );
+        }
+        return [unknown('computed member', node)];
+      }),
+    );
+  }
+
+  /**
+   * A property of an object literal: the last definition wins, spreads are
+   * searched, and assignments to the same property through the variable that
+   * holds the object (`opts.mode = 'ecb'`) are added to the set.
+   */
+  objectProperty(object: ObjectValue, key: string, node: Node): { values: AValue[]; node: Node | null } {
+    const written = (this.index.propertyWrites(this, object.node).get(key) ?? []).map((write) =>
+      this.evaluate(write),
+    );
+    const found: AValue[][] = [];
+    let where: Node | null = null;
+    const properties = object.node.properties;
+    for (let i = properties.length - 1; i >= 0; i--) {
+      const prop = properties[i]!;
+      if (prop.type === 'SpreadElement') {
+        const spread = this.evaluate(prop.argument);
+        const hits = spread.filter((value) => value.kind === 'object' || value.kind === 'unknown');
+        for (const hit of hits) {
+          if (hit.kind === 'unknown') {
+            found.push([hit]);
+          } else {
+            const inner = this.objectProperty(hit as ObjectValue, key, node);
+            if (inner.node) {
+              found.push(inner.values);
+              where ??= inner.node;
+            }
+          }
+        }
+        if (hits.length && hits.every((hit) => hit.kind === 'object') && where) break;
+        continue;
+      }
+      const propKey = prop.computed ? this.staticString(prop.key) : propertyName(prop.key);
+      if (propKey === null) {
+        found.push(this.evaluate(prop.value));
+        continue;
+      }
+      if (propKey !== key) continue;
+      if (prop.kind === 'get' && (prop.value.type === 'FunctionExpression' || prop.value.type === 'ArrowFunctionExpression')) {
+        found.push(this.returns(prop.value));
+      } else {
+        found.push(this.evaluate(prop.value));
+      }
+      where ??= prop.value;
+      break;
+    }
+    if (!where && !written.length) return { values: [lit(undefined, node)], node: null };
+    return { values: union(...found, ...written), node: where ?? (written.length ? object.node : null) };
+  }
+
+  private arrayProperty(array: TSESTree.ArrayExpression, key: string, node: Node): AValue[] {
+    if (key === 'length') {
+      return array.elements.some((el) => el?.type === 'SpreadElement') || this.index.arrayPushes(this, array).length
+        ? [unknown('array length', node)]
+        : [lit(array.elements.length, node)];
+    }
+    if (/^\d+$/.test(key)) {
+      const i = Number(key);
+      const spreadBefore = array.elements.slice(0, i + 1).some((el) => el?.type === 'SpreadElement');
+      if (spreadBefore) return this.elementsOf([{ kind: 'array', node: array }], node);
+      const element = array.elements[i];
+      if (element === undefined) {
+        return this.index.arrayPushes(this, array).length
+          ? this.elementsOf([{ kind: 'array', node: array }], node)
+          : [lit(undefined, node)];
+      }
+      return element === null ? [lit(undefined, node)] : this.evaluate(element);
+    }
+    const receiver: AValue = { kind: 'array', node: array };
+    if (isKnownMethod(receiver, key)) return [{ kind: 'bound', receiver, name: key }];
+    return [unknown(`array property ${key}`, node)];
+  }
+
+  /** Every element an array-like set may hold (for-of, unknown index, spreads). */
+  elementsOf(values: readonly AValue[], node: Node): AValue[] {
+    return union(
+      ...values.map((value): AValue[] => {
+        if (value.kind !== 'array') return [unknown('elements of a non-array', node)];
+        const own = value.node.elements.map((element): AValue[] => {
+          if (!element) return [lit(undefined, node)];
+          if (element.type === 'SpreadElement') return this.elementsOf(this.evaluate(element.argument), element);
+          return this.evaluate(element);
+        });
+        const pushed = this.index.arrayPushes(this, value.node).map((arg) => this.evaluate(arg));
+        return union(...own, ...pushed);
+      }),
+    );
+  }
+
+  private typeMember(object: TypeValue, key: string, node: Node): AValue[] {
+    const type = this.registry.type(object.type);
+    if (!type) return [unknown(`catalogue type ${object.type}`, node)];
+    const member = this.registry.member(object.type, key);
+    if (!member) {
+      if (key === 'default' && !object.origin) return [object];
+      return [unknown(`${type.spec.display}.${key}`, node)];
+    }
+    switch (member.kind) {
+      case 'type':
+        return [{ kind: 'type', type: member.type, library: type.library }];
+      case 'const':
+        return [lit(member.value, null, `${type.spec.display}.${key}`)];
+      case 'function':
+        return [
+          {
+            kind: 'callable',
+            spec: member,
+            library: type.library,
+            display: `${type.spec.display}.${key}`,
+            receiver: object,
+          },
+        ];
+      case 'property':
+        return [unknown(`${type.spec.display}.${key}`, node)];
+    }
+  }
+
+  private enumMember(node: TSESTree.TSEnumDeclaration, key: string, at: Node): AValue[] {
+    const members = 'body' in node && node.body ? node.body.members : (node as unknown as { members: TSESTree.TSEnumMember[] }).members;
+    let next = 0;
+    for (const member of members) {
+      const name = member.id.type === 'Identifier' ? member.id.name : String((member.id as TSESTree.StringLiteral).value);
+      let values: AValue[];
+      if (member.initializer) {
+        values = this.evaluate(member.initializer);
+        const only = values.length === 1 ? values[0] : undefined;
+        next = only?.kind === 'lit' && typeof only.value === 'number' ? only.value + 1 : Number.NaN;
+      } else {
+        values = [lit(next, member)];
+        next += 1;
+      }
+      if (name === key) return values;
+    }
+    return [unknown(`enum member ${key}`, at)];
+  }
+
+  private staticMember(node: TSESTree.ClassDeclaration | TSESTree.ClassExpression, key: string, at: Node): AValue[] {
+    for (const member of node.body.body) {
+      if ((member.type === 'PropertyDefinition' || member.type === 'MethodDefinition') && member.static && staticKey(member) === key) {
+        if (member.type === 'MethodDefinition') return [{ kind: 'function', node: member.value }];
+        return member.value ? this.evaluate(member.value) : [lit(undefined, member)];
+      }
+    }
+    return [unknown(`static ${key}`, at)];
+  }
+
+  /** `this.key` inside a class: field initialisers, `this.key = ...` writes in any method, and methods. */
+  private thisMember(node: Node, key: string): AValue[] {
+    const cls = enclosingClass(node);
+    if (!cls) return [unknown('this outside a class', node)];
+    const sets: AValue[][] = [];
+    for (const member of cls.body.body) {
+      if (member.type !== 'PropertyDefinition' && member.type !== 'MethodDefinition') continue;
+      if (member.static || staticKey(member) !== key) continue;
+      if (member.type === 'MethodDefinition') {
+        sets.push(member.kind === 'get' ? this.returns(member.value) : [{ kind: 'function', node: member.value }]);
+      } else if (member.value) {
+        sets.push(this.evaluate(member.value));
+      }
+    }
+    for (const write of this.index.thisWrites.get(cls)?.get(key) ?? []) sets.push(this.evaluate(write));
+    if (!sets.length) return [unknown(`this.${key}`, node)];
+    // A public field can also be written from outside the class.
+    return union(...sets);
+  }
+
+  // ------------------------------------------------------------------ calls
+
+  private call(node: TSESTree.CallExpression | TSESTree.NewExpression): AValue[] {
+    const callees = this.evaluate(node.callee);
+    return union(
+      ...callees.map((callee): AValue[] => {
+        switch (callee.kind) {
+          case 'callable':
+            return this.catalogueCall(node, callee);
+          case 'type': {
+            const spec = this.registry.type(callee.type)?.spec;
+            if (!spec?.call) return [unknown('not callable', node)];
+            const display = spec.display;
+            return this.catalogueCall(node, { kind: 'callable', spec: spec.call, library: callee.library, display });
+          }
+          case 'function':
+            return node.type === 'NewExpression' ? [unknown('constructed', node)] : this.returns(callee.node);
+          case 'builtin':
+            if (callee.path === 'require') {
+              const arg = node.arguments[0];
+              return arg ? this.moduleValues(this.evaluate(arg), node) : [unknown('require()', node)];
+            }
+            return callBuiltin(this, callee.path, node);
+          case 'bound':
+            return callMethod(this, callee, node);
+          case 'unknown':
+            return [unknown('result of an unknown call', node)];
+          default:
+            return [unknown('call', node)];
+        }
+      }),
+    );
+  }
+
+  private catalogueCall(node: TSESTree.CallExpression | TSESTree.NewExpression, callee: CallableValue): AValue[] {
+    const fact = this.onCatalogueCall({ node, callee }) as TypeValue['origin'];
+    const returns = callee.spec.returns;
+    if (!returns) return [unknown(`result of ${callee.display}`, node)];
+    const library = this.registry.type(returns)?.library ?? callee.library;
+    return [fact ? { kind: 'type', type: returns, library, origin: fact } : { kind: 'type', type: returns, library }];
+  }
+
+  /** The values a local function may return. */
+  returns(fn: TSESTree.FunctionLike): AValue[] {
+    if (fn.type === 'ArrowFunctionExpression' && fn.expression) return this.evaluate(fn.body as TSESTree.Expression);
+    const returns = this.index.returnsOf(fn);
+    if (!returns.length) return [lit(undefined, fn)];
+    return union(...returns.map((ret) => (ret.argument ? this.evaluate(ret.argument) : [lit(undefined, ret)])));
+  }
+
+  /** The set of static strings a node may denote, or null if any is unknown. */
+  staticString(node: Node): string | null {
+    const values = this.evaluate(node);
+    const only = values.length === 1 ? values[0] : undefined;
+    return only?.kind === 'lit' ? String(only.value) : null;
+  }
+
+  /** A catalogued function reached by a call's callee, if any (for facts). */
+  calleeCallables(node: TSESTree.CallExpression | TSESTree.NewExpression): CallableValue[] {
+    const out: CallableValue[] = [];
+    for (const callee of this.evaluate(node.callee)) {
+      if (callee.kind === 'callable') out.push(callee);
+      else if (callee.kind === 'type') {
+        const spec = this.registry.type(callee.type)?.spec;
+        if (spec?.call) out.push({ kind: 'callable', spec: spec.call, library: callee.library, display: spec.display });
+      }
+    }
+    return out;
+  }
+}
+
+// ------------------------------------------------------------------ helpers
+
+type Combiner = (a: NonNullable<LitValue['value']> | null | undefined, b: LitValue['value']) => LitValue['value'];
+
+const ARITHMETIC: Partial<Record<TSESTree.BinaryExpression['operator'], Combiner>> = {
+  '+': (a, b) => (typeof a === 'number' && typeof b === 'number' ? a + b : `${String(a)}${String(b)}`),
+  '-': (a, b) => Number(a) - Number(b),
+  '*': (a, b) => Number(a) * Number(b),
+  '/': (a, b) => Number(a) / Number(b),
+  '%': (a, b) => Number(a) % Number(b),
+  '**': (a, b) => Number(a) ** Number(b),
+  '<<': (a, b) => Number(a) << Number(b),
+  '>>': (a, b) => Number(a) >> Number(b),
+  '|': (a, b) => Number(a) | Number(b),
+  '&': (a, b) => Number(a) & Number(b),
+  '===': (a, b) => a === b,
+  '!==': (a, b) => a !== b,
+};
+
+/** Cartesian combination of two value sets with a pure operation on literals. */
+function combine(left: readonly AValue[], right: readonly AValue[], node: Node, op: Combiner): AValue[] {
+  const out: AValue[] = [];
+  for (const a of left) {
+    for (const b of right) {
+      if (a.kind !== 'lit' || b.kind !== 'lit' || typeof a.value === 'bigint' || typeof b.value === 'bigint') {
+        out.push(a.kind === 'unknown' ? a : b.kind === 'unknown' ? b : unknown('non-literal operand', node));
+        continue;
+      }
+      out.push(lit(op(a.value, b.value), node, a.label ?? b.label));
+    }
+  }
+  return union(out);
+}
+
+export function propertyName(node: Node): string | null {
+  if (node.type === 'Identifier') return node.name;
+  if (node.type === 'PrivateIdentifier') return `#${node.name}`;
+  if (node.type === 'Literal') return String(node.value);
+  return null;
+}
+
+function staticKey(member: TSESTree.MethodDefinition | TSESTree.PropertyDefinition): string | null {
+  return member.computed ? (member.key.type === 'Literal' ? String(member.key.value) : null) : propertyName(member.key);
+}
+
+/** The class whose `this` a node sees (arrow functions see through). */
+export function enclosingClass(node: Node): TSESTree.ClassDeclaration | TSESTree.ClassExpression | null {
+  let current: Node | undefined = node.parent;
+  while (current) {
+    if (current.type === 'PropertyDefinition' || current.type === 'StaticBlock') {
+      const cls = current.parent?.parent;
+      return cls?.type === 'ClassDeclaration' || cls?.type === 'ClassExpression' ? cls : null;
+    }
+    if (current.type === 'FunctionExpression' || current.type === 'FunctionDeclaration') {
+      const method = current.parent;
+      if (method?.type === 'MethodDefinition') {
+        const cls = method.parent?.parent;
+        return cls?.type === 'ClassDeclaration' || cls?.type === 'ClassExpression' ? cls : null;
+      }
+      return null;
+    }
+    current = current.parent;
+  }
+  return null;
+}
+
+function enclosingAssignment(node: Node): TSESTree.AssignmentExpression | null {
+  let current: Node | undefined = node.parent;
+  while (current) {
+    if (current.type === 'AssignmentExpression') return current;
+    if (!['ObjectPattern', 'ArrayPattern', 'Property', 'RestElement', 'AssignmentPattern'].includes(current.type)) return null;
+    current = current.parent;
+  }
+  return null;
+}
+
+function isExported(node: Node): boolean {
+  let current: Node | undefined = node;
+  for (let i = 0; i < 3 && current; i++) {
+    if (current.type === 'ExportNamedDeclaration' || current.type === 'ExportDefaultDeclaration') return true;
+    current = current.parent;
+  }
+  return false;
+}
+
+export type { FunctionSpec };

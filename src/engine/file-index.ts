@@ -1,0 +1,181 @@
+import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
+import { enclosingClass, propertyName, type Evaluator } from './evaluator.js';
+import type { Registry } from './registry.js';
+
+type Node = TSESTree.Node;
+type ClassNode = TSESTree.ClassDeclaration | TSESTree.ClassExpression;
+type CallNode = TSESTree.CallExpression | TSESTree.NewExpression;
+
+/** Past this many nodes a file is not analysed (generated or minified code); the rules stay silent. */
+export const MAX_NODES = 400_000;
+
+/**
+ * What one walk over a file's AST collects for the engine: every call, the
+ * returns of every function, writes to `this.x` per class, and writes to
+ * properties of local variables (`opts.mode = ...`, `list.push(...)`).
+ * The walk is iterative, so deeply nested code cannot overflow the stack.
+ */
+export class FileIndex {
+  readonly calls: CallNode[] = [];
+  readonly propertyAssignments: TSESTree.AssignmentExpression[] = [];
+  readonly thisWrites = new Map<ClassNode, Map<string, TSESTree.Expression[]>>();
+  readonly thisCalls = new Map<ClassNode, Map<string, TSESTree.CallExpression[]>>();
+  readonly nodeCount: number;
+  private readonly returns = new Map<Node, TSESTree.ReturnStatement[]>();
+  private readonly memberWrites: { object: TSESTree.Identifier; key: string | null; value: TSESTree.Expression }[] = [];
+  private readonly pushes: { object: TSESTree.Identifier; args: TSESTree.CallExpressionArgument[] }[] = [];
+  private writesByObject?: Map<Node, Map<string, TSESTree.Expression[]>>;
+  private pushesByArray?: Map<Node, TSESTree.Expression[]>;
+
+  constructor(sourceCode: TSESLint.SourceCode, registry: Registry) {
+    const keys = sourceCode.visitorKeys as Record<string, readonly string[] | undefined>;
+    const stack: Node[] = [sourceCode.ast];
+    let count = 0;
+    while (stack.length) {
+      const node = stack.pop()!;
+      count++;
+      if (count > MAX_NODES) break;
+      this.visit(node, registry);
+      const childKeys = keys[node.type] ?? [];
+      for (let k = childKeys.length - 1; k >= 0; k--) {
+        const child = (node as unknown as Record<string, unknown>)[childKeys[k]!];
+        if (Array.isArray(child)) {
+          for (let i = child.length - 1; i >= 0; i--) {
+            const item = child[i] as Node | null;
+            if (item && typeof item.type === 'string') stack.push(item);
+          }
+        } else if (child && typeof (child as Node).type === 'string') {
+          stack.push(child as Node);
+        }
+      }
+    }
+    this.nodeCount = count;
+  }
+
+  get truncated(): boolean {
+    return this.nodeCount > MAX_NODES;
+  }
+
+  private visit(node: Node, registry: Registry): void {
+    switch (node.type) {
+      case 'CallExpression':
+      case 'NewExpression': {
+        this.calls.push(node);
+        const callee = node.callee;
+        if (node.type === 'CallExpression' && callee.type === 'MemberExpression') {
+          const key = callee.computed ? null : propertyName(callee.property);
+          if (callee.object.type === 'ThisExpression' && key !== null) {
+            const cls = enclosingClass(callee);
+            if (cls) push(nested(this.thisCalls, cls), key, node);
+          } else if (callee.object.type === 'Identifier' && (key === 'push' || key === 'unshift')) {
+            this.pushes.push({ object: callee.object, args: node.arguments });
+          }
+        }
+        break;
+      }
+      case 'AssignmentExpression': {
+        const left = node.left;
+        if (node.operator !== '=' || left.type !== 'MemberExpression') break;
+        const key = left.computed
+          ? left.property.type === 'Literal'
+            ? String(left.property.value)
+            : null
+          : propertyName(left.property);
+        if (left.object.type === 'ThisExpression') {
+          const cls = enclosingClass(left);
+          if (cls && key !== null) push(nested(this.thisWrites, cls), key, node.right);
+        } else if (left.object.type === 'Identifier') {
+          this.memberWrites.push({ object: left.object, key, value: node.right });
+        }
+        if (key !== null && registry.propertyNames.has(key)) this.propertyAssignments.push(node);
+        break;
+      }
+      case 'ReturnStatement': {
+        const fn = enclosingFunction(node);
+        if (fn) push(this.returns, fn, node);
+        break;
+      }
+      default:
+        break;
+    }
+  }
+
+  returnsOf(fn: Node): readonly TSESTree.ReturnStatement[] {
+    return this.returns.get(fn) ?? [];
+  }
+
+  /** Writes `v.key = value` where `v` is bound to this object literal. */
+  propertyWrites(evaluator: Evaluator, object: TSESTree.ObjectExpression): Map<string, TSESTree.Expression[]> {
+    if (!this.writesByObject) {
+      this.writesByObject = new Map();
+      for (const write of this.memberWrites) {
+        const literal = literalBoundTo(evaluator, write.object, 'ObjectExpression');
+        if (literal && write.key !== null) push(nested(this.writesByObject, literal), write.key, write.value);
+      }
+    }
+    return this.writesByObject.get(object) ?? new Map();
+  }
+
+  /** Values pushed (or index-assigned) into an array literal through the variable holding it. */
+  arrayPushes(evaluator: Evaluator, array: TSESTree.ArrayExpression): readonly TSESTree.Expression[] {
+    if (!this.pushesByArray) {
+      this.pushesByArray = new Map();
+      for (const entry of this.pushes) {
+        const literal = literalBoundTo(evaluator, entry.object, 'ArrayExpression');
+        if (!literal) continue;
+        for (const arg of entry.args) {
+          if (arg.type !== 'SpreadElement') push(this.pushesByArray, literal, arg);
+        }
+      }
+      for (const write of this.memberWrites) {
+        if (write.key === null || !/^\d+$/.test(write.key)) continue;
+        const literal = literalBoundTo(evaluator, write.object, 'ArrayExpression');
+        if (literal) push(this.pushesByArray, literal, write.value);
+      }
+    }
+    return this.pushesByArray.get(array) ?? [];
+  }
+}
+
+/** The object/array literal a variable is initialised with (through `as const` and friends), if any. */
+function literalBoundTo<T extends 'ObjectExpression' | 'ArrayExpression'>(
+  evaluator: Evaluator,
+  id: TSESTree.Identifier,
+  type: T,
+): Extract<Node, { type: T }> | null {
+  const variable = evaluator.findVariable(id);
+  const def = variable?.defs.length === 1 ? variable.defs[0] : undefined;
+  if (def?.type !== 'Variable' || def.node.id.type !== 'Identifier') return null;
+  let init: Node | null | undefined = def.node.init;
+  while (init && (init.type === 'TSAsExpression' || init.type === 'TSSatisfiesExpression' || init.type === 'TSNonNullExpression')) {
+    init = init.expression;
+  }
+  return init?.type === type ? (init as Extract<Node, { type: T }>) : null;
+}
+
+function enclosingFunction(node: Node): Node | null {
+  let current = node.parent;
+  while (current) {
+    if (
+      current.type === 'FunctionDeclaration' ||
+      current.type === 'FunctionExpression' ||
+      current.type === 'ArrowFunctionExpression'
+    ) {
+      return current;
+    }
+    current = current.parent;
+  }
+  return null;
+}
+
+function nested<K, K2, V>(map: Map<K, Map<K2, V[]>>, key: K): Map<K2, V[]> {
+  let inner = map.get(key);
+  if (!inner) map.set(key, (inner = new Map()));
+  return inner;
+}
+
+function push<K, V>(map: Map<K, V[]>, key: K, value: V): void {
+  const list = map.get(key);
+  if (list) list.push(value);
+  else map.set(key, [value]);
+}

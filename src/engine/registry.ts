@@ -1,0 +1,93 @@
+import { LIBRARIES, type ConstSpec, type FunctionSpec, type LibraryModel, type MemberSpec, type TypeSpec } from '../catalogue/index.js';
+
+/** A catalogued type, with the library it belongs to. */
+export interface RegisteredType {
+  name: string;
+  library: string;
+  spec: TypeSpec;
+}
+
+/** Node's builtin modules that are catalogued under their bare name and also reachable as `node:x`. */
+const NODE_PREFIXABLE = /^(crypto|tls|https|http|http2|net|dgram|dns|child_process|fs|fs\/promises|os|process|util|worker_threads)$/;
+
+/**
+ * The catalogue compiled into lookup tables, once per process: module
+ * specifiers, globals, types, every member name (for cheap call filtering)
+ * and the trigger expression that decides whether a file needs analysis.
+ */
+export class Registry {
+  readonly types = new Map<string, RegisteredType>();
+  readonly modules = new Map<string, { library: string; target: string | ConstSpec }>();
+  readonly globals = new Map<string, { library: string; type: string }>();
+  /** every member name of every type: a call `x.name()` whose name is not here cannot be catalogued */
+  readonly memberNames = new Set<string>();
+  /** member names that are writable properties (`tls.DEFAULT_MIN_VERSION = ...`) */
+  readonly propertyNames = new Set<string>();
+  readonly trigger: RegExp;
+
+  constructor(libraries: readonly LibraryModel[], extraTriggers: readonly string[] = []) {
+    const words = new Set<string>(extraTriggers);
+    for (const library of libraries) {
+      for (const [name, spec] of Object.entries(library.types)) {
+        if (this.types.has(name)) throw new Error(`keyguard catalogue: type ${name} is defined twice`);
+        this.types.set(name, { name, library: library.id, spec });
+        for (const [member, memberSpec] of Object.entries(spec.members ?? {})) {
+          this.memberNames.add(member);
+          if (memberSpec.kind === 'property') this.propertyNames.add(member);
+        }
+      }
+      for (const [specifier, target] of Object.entries(library.modules ?? {})) {
+        this.modules.set(specifier, { library: library.id, target });
+        if (NODE_PREFIXABLE.test(specifier)) this.modules.set(`node:${specifier}`, { library: library.id, target });
+        words.add(specifier.split('/')[0] ?? specifier);
+      }
+      for (const [name, type] of Object.entries(library.globals ?? {})) {
+        this.globals.set(name, { library: library.id, type });
+        words.add(name);
+      }
+      for (const word of library.triggers ?? []) words.add(word);
+    }
+    this.trigger = new RegExp([...words].map(escapeRegExp).join('|'));
+  }
+
+  type(name: string): RegisteredType | undefined {
+    return this.types.get(name);
+  }
+
+  member(typeName: string, member: string): MemberSpec | undefined {
+    const members = this.types.get(typeName)?.spec.members;
+    return members && Object.hasOwn(members, member) ? members[member] : undefined;
+  }
+
+  /** Every reference from one table to a type that does not exist: a catalogue bug, checked by tests. */
+  *danglingReferences(): Generator<string> {
+    const check = (where: string, name: string) => (this.types.has(name) ? [] : [`${where} -> ${name}`]);
+    for (const { name, spec } of this.types.values()) {
+      for (const [member, memberSpec] of Object.entries(spec.members ?? {})) {
+        if (memberSpec.kind === 'type') yield* check(`${name}.${member}`, memberSpec.type);
+        if (memberSpec.kind === 'function' && memberSpec.returns) yield* check(`${name}.${member}()`, memberSpec.returns);
+      }
+      if (spec.call?.returns) yield* check(`${name}()`, spec.call.returns);
+    }
+    for (const [specifier, { target }] of this.modules) {
+      if (typeof target === 'string') yield* check(`module ${specifier}`, target);
+    }
+    for (const [global, { type }] of this.globals) yield* check(`global ${global}`, type);
+  }
+}
+
+function escapeRegExp(text: string): string {
+  return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+}
+
+export type { FunctionSpec };
+
+let shared: Registry | undefined;
+
+/** Words that make a file worth analysing even without a catalogued import. */
+export const EXTRA_TRIGGERS: readonly string[] = ['-----BEGIN'];
+
+export function getRegistry(): Registry {
+  shared ??= new Registry(LIBRARIES, EXTRA_TRIGGERS);
+  return shared;
+}

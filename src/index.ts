@@ -1,5 +1,5 @@
 import tsParser from '@typescript-eslint/parser';
-import type { TSESLint } from '@typescript-eslint/utils';
+import type { ESLint, Linter } from 'eslint';
 import { readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -25,10 +25,10 @@ function readVersion(): string {
 
 type Level = 'recommended' | 'strict';
 
-interface KeyguardPlugin {
+export interface KeyguardPlugin {
   meta: { name: string; version: string; namespace: string };
   rules: typeof rules;
-  configs: Record<Level, TSESLint.FlatConfig.ConfigArray>;
+  configs: Record<Level, Linter.Config[]>;
 }
 
 const plugin: KeyguardPlugin = {
@@ -42,7 +42,7 @@ const plugin: KeyguardPlugin = {
  * TypeScript parser for TS files (JS files keep whatever parser the user
  * has). It can sit directly in a config array or in `extends`.
  */
-function createConfig(level: Level): TSESLint.FlatConfig.ConfigArray {
+function createConfig(level: Level): Linter.Config[] {
   const enabled = Object.entries(rules)
     .filter(([, rule]) => level === 'strict' || rule.meta.docs?.recommended === 'recommended')
     .map(([name]) => [`keyguard/${name}`, 'error'] as const);
@@ -52,7 +52,7 @@ function createConfig(level: Level): TSESLint.FlatConfig.ConfigArray {
       files: JS_TS_FILES,
       plugins: {
         get keyguard() {
-          return plugin as unknown as TSESLint.FlatConfig.Plugin;
+          return plugin as unknown as ESLint.Plugin;
         },
       },
       rules: Object.fromEntries(enabled),
@@ -61,7 +61,7 @@ function createConfig(level: Level): TSESLint.FlatConfig.ConfigArray {
     {
       name: `keyguard/${level}/typescript`,
       files: TS_FILES,
-      languageOptions: { parser: tsParser },
+      languageOptions: { parser: tsParser as Linter.Parser },
     },
   ];
 }

@@ -34,7 +34,7 @@ const FAMILIES: readonly FamilyRule[] = [
     family: '3des',
     display: 'Triple DES',
     weakness: 'small-block',
-    reason: 'a 64-bit block (Sweet32) and disallowed for encryption by NIST SP 800-131A after 2023',
+    reason: 'a 64-bit block (Sweet32), and NIST SP 800-131A disallows it for encryption after 2023',
   },
   { pattern: /^desx(?=-|$)/, family: 'desx', display: 'DESX', weakness: 'broken', reason: 'a DES variant with a 64-bit block' },
   {

@@ -118,6 +118,7 @@ export const NODE_CRYPTO: LibraryModel = {
         pbkdf2Sync: fn({
           args: ['password', 'salt', 'iterations', { role: 'symmetricKeyBits', scale: 8 }, 'digest'],
           operation: 'derive',
+          result: 'key-material',
         }),
         scrypt: fn({
           args: ['password', 'salt', { role: 'symmetricKeyBits', scale: 8 }, SCRYPT_OPTIONS],
@@ -126,6 +127,7 @@ export const NODE_CRYPTO: LibraryModel = {
         scryptSync: fn({
           args: ['password', 'salt', { role: 'symmetricKeyBits', scale: 8 }, SCRYPT_OPTIONS],
           operation: 'derive',
+          result: 'key-material',
         }),
         hkdf: fn({
           args: ['digest', 'key', 'salt', null, { role: 'symmetricKeyBits', scale: 8 }],
@@ -134,6 +136,7 @@ export const NODE_CRYPTO: LibraryModel = {
         hkdfSync: fn({
           args: ['digest', 'key', 'salt', null, { role: 'symmetricKeyBits', scale: 8 }],
           operation: 'derive',
+          result: 'key-material',
         }),
         createSecretKey: fn({ args: ['key'], operation: 'import', returns: 'node:crypto.KeyObject' }),
         createPrivateKey: fn({
@@ -142,10 +145,10 @@ export const NODE_CRYPTO: LibraryModel = {
           returns: 'node:crypto.KeyObject',
         }),
         createPublicKey: fn({ args: [null], operation: 'import', returns: 'node:crypto.KeyObject' }),
-        randomBytes: fn({ args: [null], operation: 'random' }),
-        randomFillSync: fn({ args: [null], operation: 'random' }),
+        randomBytes: fn({ args: [null], operation: 'random', result: 'random' }),
+        randomFillSync: fn({ args: [null], operation: 'random', result: 'random' }),
         randomFill: fn({ args: [null], operation: 'random' }),
-        getRandomValues: fn({ args: [null], operation: 'random' }),
+        getRandomValues: fn({ args: [null], operation: 'random', result: 'random' }),
         randomUUID: fn({ operation: 'random' }),
         randomInt: fn({ operation: 'random' }),
         constants: ref('node:crypto.constants'),

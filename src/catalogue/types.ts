@@ -104,7 +104,16 @@ export interface FunctionSpec {
   operation?: Operation | 'inherit';
   /** type name of the returned value (awaited, when the function is async) */
   returns?: string;
+  /** what the returned value is, when it is not an object of a catalogued type */
+  result?: ResultKind;
 }
+
+/**
+ * Kinds of returned values: `random` bytes from a CSPRNG, `key-material`
+ * (private or secret keys, derived keys, shared secrets), `public-key`,
+ * `ciphertext`, `digest`.
+ */
+export type ResultKind = 'random' | 'key-material' | 'public-key' | 'ciphertext' | 'digest';
 
 /** A member that is itself an object of a catalogued type. */
 export interface TypeRefSpec {

@@ -60,7 +60,7 @@ export const WEBCRYPTO: LibraryModel = {
       members: {
         subtle: ref('webcrypto.SubtleCrypto'),
         webkitSubtle: ref('webcrypto.SubtleCrypto'),
-        getRandomValues: fn({ args: [null], operation: 'random' }),
+        getRandomValues: fn({ args: [null], operation: 'random', result: 'random' }),
         randomUUID: fn({ operation: 'random' }),
       },
     },

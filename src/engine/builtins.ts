@@ -61,7 +61,54 @@ export const BUILTIN_CALLS: Record<string, BuiltinHandler> = {
   'Object.freeze': identity,
   'Object.seal': identity,
   'process.getBuiltinModule': (evaluator, node, args) => evaluator.moduleValues(args[0] ?? [], node),
+  'Buffer.from': (_evaluator, node, args) => bytesFrom(node, args[0], args[1]),
+  'Buffer.alloc': (_evaluator, node, args) => allocated(node, args[0], args[1]),
+  'Buffer.allocUnsafe': (_evaluator, node) => [{ kind: 'bytes', node, origin: 'unknown' }],
+  Uint8Array: (_evaluator, node, args) => typedArray(node, args[0]),
+  'Uint8Array.from': (_evaluator, node, args) => bytesFrom(node, args[0]),
+  'Uint8Array.of': (_evaluator, node, args) => [bytesOf(node, args.flat())],
+  TextEncoder: () => [{ kind: 'builtin', path: 'TextEncoder#instance' }],
+  'TextEncoder#instance.encode': (_evaluator, node, args) => bytesFrom(node, args[0], [lit('utf8', node)]),
 };
+
+/** `Buffer.from(x, enc)`, `Uint8Array.from(x)`, `TextEncoder#encode(x)`: bytes made from x. */
+function bytesFrom(node: CallNode, source: AValue[] | undefined, encoding?: AValue[]): AValue[] {
+  if (!source) return [{ kind: 'bytes', node, origin: 'unknown' }];
+  const enc = encoding?.length === 1 && encoding[0]?.kind === 'lit' ? String(encoding[0].value) : undefined;
+  return source.map((value): AValue => {
+    if (value.kind === 'bytes') return value;
+    if (value.kind === 'lit' && typeof value.value === 'string') {
+      return { kind: 'bytes', node, origin: 'literal', from: [value], ...(enc ? { encoding: enc } : {}) };
+    }
+    if (value.kind === 'array') return { kind: 'bytes', node, origin: 'unknown', from: [value] };
+    return { kind: 'bytes', node, origin: 'unknown', from: [value] };
+  });
+}
+
+function bytesOf(node: CallNode, elements: AValue[]): AValue {
+  const literal = elements.every((value) => value.kind === 'lit' && typeof value.value === 'number');
+  return { kind: 'bytes', node, origin: literal ? 'literal' : 'unknown', length: elements.length, from: elements };
+}
+
+/** `Buffer.alloc(n)` is zero-filled; `Buffer.alloc(n, fill)` is constant-filled. */
+function allocated(node: CallNode, size: AValue[] | undefined, fill: AValue[] | undefined): AValue[] {
+  const n = size?.length === 1 && size[0]?.kind === 'lit' && typeof size[0].value === 'number' ? size[0].value : undefined;
+  const origin = fill ? 'constant-filled' : 'zero-filled';
+  return [{ kind: 'bytes', node, origin, ...(n === undefined ? {} : { length: n }) }];
+}
+
+/** `new Uint8Array(16)` (zero-filled), `new Uint8Array([1, 2])` (literal), `new Uint8Array(buffer)` (a copy). */
+function typedArray(node: CallNode, arg: AValue[] | undefined): AValue[] {
+  if (!arg) return [{ kind: 'bytes', node, origin: 'zero-filled', length: 0 }];
+  return arg.map((value): AValue => {
+    if (value.kind === 'lit' && typeof value.value === 'number') {
+      return { kind: 'bytes', node, origin: 'zero-filled', length: value.value };
+    }
+    if (value.kind === 'bytes') return value;
+    if (value.kind === 'array') return { kind: 'bytes', node, origin: 'unknown', from: [value] };
+    return { kind: 'bytes', node, origin: 'unknown', from: [value] };
+  });
+}
 
 export function callBuiltin(evaluator: Evaluator, path: string, node: CallNode): AValue[] {
   const handler = BUILTIN_CALLS[path];

@@ -702,7 +702,16 @@ export class Evaluator {
   private catalogueCall(node: TSESTree.CallExpression | TSESTree.NewExpression, callee: CallableValue): AValue[] {
     const fact = this.onCatalogueCall({ node, callee }) as TypeValue['origin'];
     const returns = callee.spec.returns;
-    if (!returns) return [unknown(`result of ${callee.display}`, node)];
+    if (!returns) {
+      switch (callee.spec.result) {
+        case 'random':
+          return [{ kind: 'bytes', node, origin: 'random' }];
+        case 'key-material':
+          return [{ kind: 'unknown', reason: `result of ${callee.display}`, node, provenance: 'key-material' }];
+        default:
+          return [unknown(`result of ${callee.display}`, node)];
+      }
+    }
     const library = this.registry.type(returns)?.library ?? callee.library;
     return [fact ? { kind: 'type', type: returns, library, origin: fact } : { kind: 'type', type: returns, library }];
   }

@@ -83,6 +83,33 @@ export interface BoundMethodValue {
   name: string;
 }
 
+/** How a byte buffer was produced. */
+export type BytesOrigin =
+  /** from literal data: `Buffer.from('00ff...', 'hex')`, `new Uint8Array([1, 2])` */
+  | 'literal'
+  /** `Buffer.alloc(16)`, `new Uint8Array(12)` */
+  | 'zero-filled'
+  /** `Buffer.alloc(16, 1)` */
+  | 'constant-filled'
+  /** a CSPRNG: `randomBytes`, `getRandomValues` */
+  | 'random'
+  /** computed from other data (a hash, a slice of a key): see `from` */
+  | 'derived'
+  | 'unknown';
+
+/** A byte buffer (Buffer, Uint8Array, crypto-js WordArray) with what is known of its content. */
+export interface BytesValue {
+  kind: 'bytes';
+  node: Node;
+  origin: BytesOrigin;
+  /** length in bytes, when known */
+  length?: number;
+  /** the values the bytes were made from (the string of `Buffer.from(s)`, the elements of an array) */
+  from?: AValue[];
+  /** the encoding the source text was decoded with (`hex`, `base64`, `utf8`) */
+  encoding?: string;
+}
+
 /** A value the engine cannot know. Never guessed at. */
 export interface UnknownValue {
   kind: 'unknown';
@@ -102,6 +129,7 @@ export type AValue =
   | CallableValue
   | BuiltinValue
   | BoundMethodValue
+  | BytesValue
   | UnknownValue;
 
 /** Values sets are capped: past this, the set gains an unknown member instead of growing. */
@@ -133,6 +161,8 @@ function sameValue(a: AValue, b: AValue): boolean {
       return b.kind === 'callable' && a.spec === b.spec && a.receiver === b.receiver;
     case 'builtin':
       return b.kind === 'builtin' && a.path === b.path;
+    case 'bytes':
+      return b.kind === 'bytes' && a.node === b.node && a.origin === b.origin;
     case 'unknown':
       return b.kind === 'unknown' && a.reason === b.reason && a.provenance === b.provenance;
     default:

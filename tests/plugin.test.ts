@@ -24,7 +24,7 @@ describe('plugin', () => {
 
   for (const [name, rule] of Object.entries(plugin.rules)) {
     describe(name, () => {
-      const docs = rule.meta.docs;
+      const docs = rule.meta.docs!;
       it('has a doc, a test and a docs url pointing at the doc', () => {
         expect(existsSync(join(ROOT, 'docs', 'rules', `${name}.md`))).toBe(true);
         expect(existsSync(join(ROOT, 'tests', 'rules', `${name}.test.ts`))).toBe(true);
@@ -55,7 +55,7 @@ describe('plugin', () => {
     const strict = Object.keys(plugin.configs.strict[0]!.rules!).sort();
     expect(recommended).toEqual(
       Object.entries(plugin.rules)
-        .filter(([, rule]) => rule.meta.docs.recommended === 'recommended')
+        .filter(([, rule]) => rule.meta.docs?.recommended === 'recommended')
         .map(([name]) => `keyguard/${name}`)
         .sort(),
     );

@@ -195,3 +195,62 @@ export function keyFamily(raw: string): KeyFamily | undefined {
   if (name === 'hmac' || name === 'aes' || name.startsWith('aes-')) return 'symmetric';
   return undefined;
 }
+
+// ------------------------------------------------------------------ digests
+
+/** What a hash algorithm name denotes. */
+export interface DigestInfo {
+  /** canonical family: `md2`, `md4`, `md5`, `sha1`, `ripemd160`, `sha224`, `sha256`, `sha384`, `sha512`, `sha3`, `blake2`, `other` */
+  family: string;
+  /** a human name for messages: `MD5`, `SHA-1` */
+  display: string;
+  /**
+   * `broken`: practical collisions (MD2, MD4, MD5, SHA-1);
+   * `legacy`: no practical attack but superseded (RIPEMD-160, reported under strict only).
+   */
+  weakness?: 'broken' | 'legacy';
+  /** the name itself selects a signature scheme: `RSA-SHA1`, `sha1WithRSAEncryption`, `ecdsa-with-SHA1` */
+  signature: boolean;
+}
+
+const DIGEST_FAMILIES: readonly { pattern: RegExp; family: string; display: string; weakness?: 'broken' | 'legacy' }[] = [
+  { pattern: /^md2$/, family: 'md2', display: 'MD2', weakness: 'broken' },
+  { pattern: /^md4$/, family: 'md4', display: 'MD4', weakness: 'broken' },
+  { pattern: /^md5(-sha1)?$/, family: 'md5', display: 'MD5', weakness: 'broken' },
+  { pattern: /^(sha-?1|sha)(-2|-old)?$/, family: 'sha1', display: 'SHA-1', weakness: 'broken' },
+  { pattern: /^(ripemd-?160|rmd-?160|ripemd)$/, family: 'ripemd160', display: 'RIPEMD-160', weakness: 'legacy' },
+  { pattern: /^sha-?224$|^sha-?512[-/]224$/, family: 'sha224', display: 'SHA-224' },
+  { pattern: /^sha-?256$|^sha-?512[-/]256$/, family: 'sha256', display: 'SHA-256' },
+  { pattern: /^sha-?384$/, family: 'sha384', display: 'SHA-384' },
+  { pattern: /^sha-?512$/, family: 'sha512', display: 'SHA-512' },
+  { pattern: /^(sha3-?(224|256|384|512)|shake(128|256))$/, family: 'sha3', display: 'SHA-3' },
+  { pattern: /^blake2[bs](256|512)?$/, family: 'blake2', display: 'BLAKE2' },
+  { pattern: /^(sm3|whirlpool|mdc2)$/, family: 'other', display: 'hash' },
+];
+
+/**
+ * Parses a hash algorithm name in any spelling keyguard meets: Node/OpenSSL
+ * (`md5`, `RSA-SHA1`, `sha1WithRSAEncryption`, `ecdsa-with-SHA1`, `ssl3-md5`),
+ * Web Crypto (`SHA-1`), crypto-js and node-forge (`SHA1`, `MD5`). Undefined
+ * when the name is not a digest name.
+ */
+export function parseDigestName(raw: string): DigestInfo | undefined {
+  let name = raw.trim().toLowerCase();
+  if (name === '' || name.length > 64) return undefined;
+  let signature = false;
+  const prefix = /^(rsa-|dsa-|ecdsa-with-|dsawith|ssl3-|id-)/.exec(name);
+  if (prefix) {
+    name = name.slice(prefix[0].length);
+    signature = prefix[1] !== 'ssl3-' && prefix[1] !== 'id-';
+  }
+  const suffix = /(withrsaencryption|withrsa|-with-rsa|withdsa|withecdsa)$/.exec(name);
+  if (suffix) {
+    name = name.slice(0, name.length - suffix[0].length);
+    signature = true;
+  }
+  const rule = DIGEST_FAMILIES.find((candidate) => candidate.pattern.test(name));
+  if (!rule) return undefined;
+  const info: DigestInfo = { family: rule.family, display: rule.display, signature };
+  if (rule.weakness) info.weakness = rule.weakness;
+  return info;
+}

@@ -54,7 +54,25 @@ export type Role =
   | 'cost'
   | 'blockSize'
   | 'parallelism'
-  | 'memoryKiB';
+  | 'memoryKiB'
+  // --- hardcoded keys and escrow recipients (issue 5) ---
+  /** public key material being imported or used to verify (`createPublicKey(pem)`, `jwt.verify` is `key`: it may be a secret) */
+  | 'publicKey'
+  /** key material of any kind being loaded, its kind told by its encoding (`new NodeRSA(pem)`, `openpgp.readKey({ armoredKey })`) */
+  | 'keyData'
+  /** the encoding of imported or exported key material: `raw`, `spki`, `pkcs8`, `jwk`, `pem`, `der` */
+  | 'keyFormat'
+  // --- weakened configuration (issue 3: hashes, padding, tags, JWT) ---
+  /** the data a hash, MAC or signature is computed over (`hash.update(x)`, `CryptoJS.MD5(x)`) */
+  | 'message'
+  /** a flag that, when true, accepts ciphertext without an integrity check (openpgp `allowUnauthenticatedMessages`) */
+  | 'allowUnauthenticated'
+  /** a flag that, when true, accepts keys below the library's minimum size (jsonwebtoken `allowInsecureKeySizes`) */
+  | 'allowInsecureKeySizes'
+  /** a flag that, when true, accepts a key whose type does not match the algorithm (jsonwebtoken `allowInvalidAsymmetricKeyTypes`) */
+  | 'allowKeyTypeMismatch'
+  /** a flag that, when true, accepts expired tokens (jsonwebtoken `ignoreExpiration`) */
+  | 'ignoreExpiration';
 
 /** What a call does, as far as rules care. */
 export type Operation =
@@ -72,7 +90,9 @@ export type Operation =
   | 'wrap'
   | 'unwrap'
   | 'random'
-  | 'configure';
+  | 'configure'
+  /** reads a token or message without verifying it (`jwt.decode`, jose `decodeJwt`) */
+  | 'decode';
 
 /**
  * How one argument (or one option property) maps to roles.
@@ -88,6 +108,14 @@ export interface ArgSpecObject {
   role?: Role;
   scale?: number;
   options?: Readonly<Record<string, ArgSpec>>;
+  /**
+   * The library's default when the argument or option is absent (or
+   * `undefined`): bound to `role` as a literal marked `implied: 'default'`,
+   * reported on the call's callee. Node-forge `encrypt(data)` defaults to
+   * `RSAES-PKCS1-V1_5`. `null` binds "absent" itself (jsonwebtoken `verify`
+   * without `algorithms`).
+   */
+  default?: string | number | boolean | null;
 }
 
 /** A callable member: a function, method or constructor. */
@@ -106,14 +134,19 @@ export interface FunctionSpec {
   returns?: string;
   /** what the returned value is, when it is not an object of a catalogued type */
   result?: ResultKind;
+  /**
+   * The call decodes its first argument from this encoding into bytes (crypto-js
+   * `enc.Hex.parse('...')`): the result is a `bytes` value made from it, like `Buffer.from(s, enc)`.
+   */
+  decodes?: 'hex' | 'base64' | 'base64url' | 'utf8' | 'latin1';
 }
 
 /**
  * Kinds of returned values: `random` bytes from a CSPRNG, `key-material`
  * (private or secret keys, derived keys, shared secrets), `public-key`,
- * `ciphertext`, `digest`.
+ * `ciphertext`, `digest`, `auth-tag` (an AEAD tag: `cipher.getAuthTag()`).
  */
-export type ResultKind = 'random' | 'key-material' | 'public-key' | 'ciphertext' | 'digest';
+export type ResultKind = 'random' | 'key-material' | 'public-key' | 'ciphertext' | 'digest' | 'auth-tag';
 
 /** A member that is itself an object of a catalogued type. */
 export interface TypeRefSpec {

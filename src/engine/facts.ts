@@ -1,7 +1,7 @@
 import type { TSESTree } from '@typescript-eslint/utils';
-import type { ArgSpec, FunctionSpec, Operation, Role } from '../catalogue/index.js';
+import type { ArgSpec, ArgSpecObject, FunctionSpec, Operation, Role } from '../catalogue/index.js';
 import type { Evaluator } from './evaluator.js';
-import { lit, union, type AValue, type CallableValue, type ObjectValue } from './values.js';
+import { lit, union, type AValue, type CallableValue, type LitValue, type ObjectValue } from './values.js';
 
 type Node = TSESTree.Node;
 
@@ -114,7 +114,11 @@ function bindCall(
   for (let i = 0; i < specs.length; i++) {
     const spec = specs[i];
     const arg = node.arguments[i];
-    if (!spec || !arg) continue;
+    if (!spec) continue;
+    if (!arg) {
+      bindDefaults(fact, spec, 1, out);
+      continue;
+    }
     if (arg.type === 'SpreadElement') break;
     bindArg(evaluator, fact, spec, arg, arg, evaluator.evaluate(arg), 1, out);
   }
@@ -141,8 +145,11 @@ function bindArg(
     return;
   }
   const objects = spec.options ? values.filter((value): value is ObjectValue => value.kind === 'object') : [];
+  const hasDefaults = spec.default !== undefined || (spec.options !== undefined && specHasDefaults(spec));
+  if (hasDefaults && values.some((value) => isAbsent(value, spec))) bindDefaults(fact, spec, scale, out);
   if (spec.role) {
-    const scalars = spec.options ? values.filter((value) => value.kind !== 'object') : values;
+    let scalars = spec.options ? values.filter((value) => value.kind !== 'object') : values;
+    if (spec.default !== undefined) scalars = scalars.filter((value) => !isAbsent(value, spec));
     const factor = scale * (spec.scale ?? 1);
     if (scalars.length) out.push({ fact, role: spec.role, node: at, values: factor === 1 ? scalars : scaled(scalars, factor) });
   }
@@ -151,14 +158,54 @@ function bindArg(
     if (propSpec === null) continue;
     for (const object of objects) {
       const { values: propValues, node: where } = evaluator.objectProperty(object, key, at);
-      if (!where) continue;
+      if (!where) {
+        bindDefaults(fact, propSpec, scale, out);
+        continue;
+      }
       const present = propValues.filter((value) => !(value.kind === 'lit' && value.value === undefined));
+      if (present.length < propValues.length) bindDefaults(fact, propSpec, scale, out);
       if (!present.length) continue;
       // Report on the property when the options are written inline in this argument.
       const inline = within(object.node, argument);
       bindArg(evaluator, fact, propSpec, argument, inline ? where : at, union(present), scale, out);
     }
   }
+}
+
+/** An argument that leaves the library to its default: `undefined`, or a callback where options may go. */
+function isAbsent(value: AValue, spec: ArgSpecObject): boolean {
+  if (value.kind === 'lit') return value.value === undefined || (value.value === null && spec.options !== undefined);
+  return value.kind === 'function' && spec.options !== undefined;
+}
+
+function specHasDefaults(spec: ArgSpec): boolean {
+  if (spec === null || typeof spec === 'string') return false;
+  if (spec.default !== undefined) return true;
+  return Object.values(spec.options ?? {}).some(specHasDefaults);
+}
+
+/** Binds the library defaults of an absent argument or option (and of its nested options). */
+function bindDefaults(fact: CallFact, spec: ArgSpec, scale: number, out: RoleBinding[]): void {
+  if (spec === null || typeof spec === 'string') return;
+  const factor = scale * (spec.scale ?? 1);
+  if (spec.role && spec.default !== undefined) {
+    const raw = spec.default;
+    const value: LitValue = {
+      ...lit(typeof raw === 'number' ? raw * factor : raw, null, `${fact.api} default`),
+      implied: 'default',
+      ...(typeof raw === 'number' && factor !== 1 ? { raw } : {}),
+    };
+    const duplicate = out.some(
+      (binding) =>
+        binding.node === fact.callee &&
+        binding.role === spec.role &&
+        binding.values.some((other) => other.kind === 'lit' && other.implied === 'default' && other.value === value.value),
+    );
+    if (!duplicate) {
+      out.push({ fact, role: spec.role, node: fact.callee, values: [value] });
+    }
+  }
+  for (const nested of Object.values(spec.options ?? {})) bindDefaults(fact, nested, factor, out);
 }
 
 function scaled(values: AValue[], factor: number): AValue[] {

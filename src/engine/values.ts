@@ -19,6 +19,8 @@ export interface LitValue {
   label?: string;
   /** the value before unit normalisation (crypto-js words, bytes) */
   raw?: Primitive;
+  /** `default`: not written anywhere, the library's default for an absent argument or option */
+  implied?: 'default';
 }
 
 /** An object literal (properties are resolved lazily). */
@@ -116,6 +118,8 @@ export interface UnknownValue {
   reason: string;
   node?: Node;
   provenance?: Provenance;
+  /** the catalogued call that produced it (a key object from `subtle.importKey`, a shared secret): see key-literals.ts */
+  origin?: CallFact;
 }
 
 export type AValue =
@@ -164,7 +168,7 @@ function sameValue(a: AValue, b: AValue): boolean {
     case 'bytes':
       return b.kind === 'bytes' && a.node === b.node && a.origin === b.origin;
     case 'unknown':
-      return b.kind === 'unknown' && a.reason === b.reason && a.provenance === b.provenance;
+      return b.kind === 'unknown' && a.reason === b.reason && a.provenance === b.provenance && a.origin === b.origin;
     default:
       return false;
   }

@@ -3,7 +3,7 @@ import { curveBits, dhGroupBits, keyFamily, type KeyFamily } from '../src/catalo
 import type { Role } from '../src/catalogue/index.js';
 import { createRule } from '../src/create-rule.js';
 import type { CallFact, RoleBinding } from '../src/engine/facts.js';
-import { createReporter, describeValue, onAnalysis } from '../src/engine/rule-kit.js';
+import { createReporter, describeOrigin, describeValue, onAnalysis } from '../src/engine/rule-kit.js';
 import { numberLits, stringLits, type LitValue } from '../src/engine/values.js';
 import type { Policy } from '../src/policy.js';
 
@@ -72,7 +72,7 @@ export default createRule<Options, MessageIds>({
     hasSuggestions: true,
     messages: {
       smallKey:
-        '{{what}} of {{bits}} bits ({{value}}) is below the minimum of {{min}} bits (NIST SP 800-131A): keys this short can be broken by a well-resourced attacker. Use at least {{min}} bits.',
+        '{{what}} of {{bits}} bits{{origin}} is below the minimum of {{min}} bits (NIST SP 800-131A): keys this short can be broken by a well-resourced attacker. Use at least {{min}} bits.',
       weakCurve:
         'Curve {{value}} has about {{bits}} bits, below the minimum of {{min}} (NIST SP 800-186): discrete logs on it are within reach. Use P-256 (prime256v1), P-384 or X25519.',
       weakGroup:
@@ -138,7 +138,7 @@ export default createRule<Options, MessageIds>({
                 {
                   node: binding.node,
                   messageId: 'smallKey',
-                  data: { what: FAMILY_NAMES[family], bits, min, value: describeValue(value, binding.node) },
+                  data: { what: FAMILY_NAMES[family], bits, min, origin: describeOrigin(value, binding.node) },
                   suggest: suggestion(binding, value, String(min)),
                 },
                 `${family}:${bits}`,

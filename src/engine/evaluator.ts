@@ -1,6 +1,6 @@
 import { ASTUtils, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
 import type { FunctionSpec } from '../catalogue/index.js';
-import { BUILTIN_GLOBALS, GLOBAL_OBJECT_NAMES, callBuiltin, callMethod, isKnownMethod } from './builtins.js';
+import { BUILTIN_GLOBALS, GLOBAL_OBJECT_NAMES, callBuiltin, callMethod, decodedBytes, isKnownMethod } from './builtins.js';
 import type { FileIndex } from './file-index.js';
 import type { Registry } from './registry.js';
 import {
@@ -630,7 +630,10 @@ export class Evaluator {
         values = [lit(next, member)];
         next += 1;
       }
-      if (name === key) return values;
+      if (name === key) {
+        const label = `${node.id.name}.${key}`;
+        return values.map((value) => (value.kind === 'lit' ? { ...value, label } : value));
+      }
     }
     return [unknown(`enum member ${key}`, at)];
   }
@@ -701,15 +704,20 @@ export class Evaluator {
 
   private catalogueCall(node: TSESTree.CallExpression | TSESTree.NewExpression, callee: CallableValue): AValue[] {
     const fact = this.onCatalogueCall({ node, callee }) as TypeValue['origin'];
+    if (callee.spec.decodes) {
+      const arg = node.arguments[0];
+      return decodedBytes(node, arg && arg.type !== 'SpreadElement' ? this.evaluate(arg) : undefined, callee.spec.decodes);
+    }
     const returns = callee.spec.returns;
     if (!returns) {
       switch (callee.spec.result) {
         case 'random':
           return [{ kind: 'bytes', node, origin: 'random' }];
         case 'key-material':
-          return [{ kind: 'unknown', reason: `result of ${callee.display}`, node, provenance: 'key-material' }];
+          return [{ kind: 'unknown', reason: `result of ${callee.display}`, node, provenance: 'key-material', ...(fact ? { origin: fact } : {}) }];
         default:
-          return [unknown(`result of ${callee.display}`, node)];
+          // The originating call is kept so a key object can be traced to the material it was imported from.
+          return [{ ...unknown(`result of ${callee.display}`, node), ...(fact ? { origin: fact } : {}) }];
       }
     }
     const library = this.registry.type(returns)?.library ?? callee.library;

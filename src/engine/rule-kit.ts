@@ -59,6 +59,18 @@ export function describeValue(value: LitValue, reportedAt: TSESTree.Node): strin
   return parts.length ? `${shown} (${parts.join(', ')})` : shown;
 }
 
+/**
+ * Where a number or name came from, as a parenthesised suffix for messages
+ * that already show the value: ` (MIN_BITS, line 4)`, ` (written as 2)`, or ''.
+ */
+export function describeOrigin(value: LitValue, reportedAt: TSESTree.Node): string {
+  const parts: string[] = [];
+  if (value.raw !== undefined) parts.push(`written as ${String(value.raw)}`);
+  if (value.label) parts.push(value.node ? value.label : `implied by ${value.label}`);
+  if (value.node && value.node.loc.start.line !== reportedAt.loc.start.line) parts.push(`line ${value.node.loc.start.line}`);
+  return parts.length ? ` (${parts.join(', ')})` : '';
+}
+
 /** Reports each (node, messageId, detail) once, however many paths lead to it. */
 export function createReporter<MessageIds extends string>(
   context: Readonly<TSESLint.RuleContext<MessageIds, readonly unknown[]>>,

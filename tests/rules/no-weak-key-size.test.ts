@@ -51,7 +51,7 @@ ruleTester.run('no-weak-key-size', rule, {
     {
       name: 'DSA 1024',
       code: "const crypto = require('crypto'); crypto.generateKeyPairSync('dsa', { modulusLength: 1024, divisorLength: 160 });",
-      errors: [{ messageId: 'smallKey', data: { what: 'DSA modulus', bits: 1024, min: 2048, value: '1024' }, suggestions: [{ messageId: 'useSize', data: { replacement: '2048' }, output: "const crypto = require('crypto'); crypto.generateKeyPairSync('dsa', { modulusLength: 2048, divisorLength: 160 });" }] }],
+      errors: [{ messageId: 'smallKey', data: { what: 'DSA modulus', bits: 1024, min: 2048, origin: '' }, suggestions: [{ messageId: 'useSize', data: { replacement: '2048' }, output: "const crypto = require('crypto'); crypto.generateKeyPairSync('dsa', { modulusLength: 2048, divisorLength: 160 });" }] }],
     },
     {
       name: 'DH prime length through generateKeyPair and createDiffieHellman',
@@ -105,7 +105,7 @@ ruleTester.run('no-weak-key-size', rule, {
     {
       name: 'crypto-js keySize counts 32-bit words: 64/32 is 64 bits',
       code: "import CryptoJS from 'crypto-js'; CryptoJS.PBKDF2(pw, salt, { keySize: 64 / 32, iterations: 600000 });",
-      errors: [{ messageId: 'smallKey', data: { what: 'symmetric key', bits: 64, min: 128, value: '2' }, suggestions: [] }],
+      errors: [{ messageId: 'smallKey', data: { what: 'symmetric key', bits: 64, min: 128, origin: ' (written as 2)' }, suggestions: [] }],
     },
     {
       name: 'node-forge 1024-bit RSA, options and positional',

@@ -1,4 +1,3 @@
-import type AjvType from 'ajv-draft-04';
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
@@ -158,8 +157,15 @@ describe('keyguard CLI', () => {
 describe('SARIF', () => {
   const schema = require('@microsoft/jest-sarif/lib/schemas/sarif-2.1.0-rtm.5.json') as object;
   // CommonJS packages: loaded with require so their default export needs no interop.
-  const Ajv = (require('ajv-draft-04') as { default: typeof AjvType }).default;
-  const addFormats = (require('ajv-formats') as { default: (ajv: AjvType) => void }).default;
+  interface Validator {
+    (data: unknown): boolean;
+    errors?: unknown[] | null;
+  }
+  interface AjvLike {
+    compile(schema: object): Validator;
+  }
+  const Ajv = (require('ajv-draft-04') as { default: new (options: object) => AjvLike }).default;
+  const addFormats = (require('ajv-formats') as { default: (ajv: AjvLike) => void }).default;
   const ajv = new Ajv({ strict: false, allErrors: true, unicodeRegExp: false });
   addFormats(ajv);
   const validate = ajv.compile(schema);

@@ -10,6 +10,9 @@ const PRIVATE_RSA_KEY_ARG: ArgSpec = {
   options: { key: 'key', padding: 'padding', oaepHash: 'digest', passphrase: 'password' },
 };
 
+/** The public key of a signature check: a key, or `{ key, dsaEncoding, padding }` (issue 5: never a recipient). */
+const VERIFY_KEY_ARG: ArgSpec = { role: 'publicKey', options: { key: 'publicKey' } };
+
 /** Options of generateKeyPair(Sync) (and the key-size parts of generateKey). */
 const KEY_PAIR_OPTIONS: ArgSpec = {
   options: {
@@ -36,6 +39,9 @@ const SCRYPT_OPTIONS: ArgSpec = {
   },
 };
 
+/** Node's scrypt defaults (N = 16384 is below OWASP's N = 2^17), whichever alias would have set them (issue 3). */
+const SCRYPT_DEFAULTS = { cost: 16384, blockSize: 8, parallelism: 1 } as const;
+
 const CIPHER_OPTIONS: ArgSpec = { options: { authTagLength: { role: 'tagLengthBits', scale: 8 } } };
 
 /**
@@ -61,28 +67,42 @@ export const NODE_CRYPTO: LibraryModel = {
         }),
         createCipher: fn({
           args: ['cipher', 'password', CIPHER_OPTIONS],
+          // issue 3: key and IV come from the password through EVP_BytesToKey (one MD5 round, no salt)
+          fixed: { kdf: 'evp-bytestokey' },
           operation: 'encrypt',
           returns: 'node:crypto.Cipher',
         }),
         createDecipher: fn({
           args: ['cipher', 'password', CIPHER_OPTIONS],
+          // issue 3: key and IV come from the password through EVP_BytesToKey (one MD5 round, no salt)
+          fixed: { kdf: 'evp-bytestokey' },
           operation: 'decrypt',
           returns: 'node:crypto.Decipher',
         }),
-        generateKeyPair: fn({ args: ['keyType', KEY_PAIR_OPTIONS], operation: 'generate' }),
+        generateKeyPair: fn({
+          args: ['keyType', KEY_PAIR_OPTIONS],
+          operation: 'generate',
+          callbackResults: [null, 'public-key', 'key-material'],
+          resultLabel: 'private key',
+        }),
         generateKeyPairSync: fn({
           args: ['keyType', KEY_PAIR_OPTIONS],
           operation: 'generate',
           returns: 'node:crypto.KeyPair',
+          resultLabel: 'private key',
         }),
         generateKey: fn({
           args: ['keyType', { options: { length: 'symmetricKeyBits' } }],
           operation: 'generate',
+          callbackResults: [null, 'key-material'],
+          resultLabel: 'secret key',
         }),
         generateKeySync: fn({
           args: ['keyType', { options: { length: 'symmetricKeyBits' } }],
           operation: 'generate',
           returns: 'node:crypto.KeyObject',
+          result: 'key-material',
+          resultLabel: 'secret key',
         }),
         createECDH: fn({ args: ['curve'], operation: 'agree', returns: 'node:crypto.ECDH' }),
         getDiffieHellman: fn({ args: ['dhGroup'], operation: 'agree', returns: 'node:crypto.DiffieHellman' }),
@@ -99,6 +119,7 @@ export const NODE_CRYPTO: LibraryModel = {
         diffieHellman: fn({
           args: [{ options: { privateKey: 'key', publicKey: 'recipientKey' } }],
           operation: 'agree',
+          result: 'key-material',
         }),
         publicEncrypt: fn({ args: [RSA_KEY_ARG, 'plaintext'], operation: 'encrypt' }),
         privateDecrypt: fn({ args: [PRIVATE_RSA_KEY_ARG, null], operation: 'decrypt' }),
@@ -107,44 +128,65 @@ export const NODE_CRYPTO: LibraryModel = {
         createSign: fn({ args: ['digest'], operation: 'sign', returns: 'node:crypto.Sign' }),
         createVerify: fn({ args: ['digest'], operation: 'verify', returns: 'node:crypto.Verify' }),
         sign: fn({ args: ['digest', null, PRIVATE_RSA_KEY_ARG], operation: 'sign' }),
-        verify: fn({ args: ['digest', null, null, null], operation: 'verify' }),
+        verify: fn({ args: ['digest', null, VERIFY_KEY_ARG, null], operation: 'verify' }),
         createHash: fn({ args: ['digest'], operation: 'hash', returns: 'node:crypto.Hash' }),
-        hash: fn({ args: ['digest'], operation: 'hash' }),
+        hash: fn({ args: ['digest', 'message'], operation: 'hash' }),
         createHmac: fn({ args: ['digest', 'key'], operation: 'mac', returns: 'node:crypto.Hash' }),
         pbkdf2: fn({
           args: ['password', 'salt', 'iterations', { role: 'symmetricKeyBits', scale: 8 }, 'digest'],
+          fixed: { kdf: 'pbkdf2' },
           operation: 'derive',
+          callbackResults: [null, 'key-material'],
         }),
         pbkdf2Sync: fn({
           args: ['password', 'salt', 'iterations', { role: 'symmetricKeyBits', scale: 8 }, 'digest'],
+          fixed: { kdf: 'pbkdf2' },
           operation: 'derive',
           result: 'key-material',
         }),
         scrypt: fn({
           args: ['password', 'salt', { role: 'symmetricKeyBits', scale: 8 }, SCRYPT_OPTIONS],
+          fixed: { kdf: 'scrypt' },
+          defaults: SCRYPT_DEFAULTS,
           operation: 'derive',
+          callbackResults: [null, 'key-material'],
         }),
         scryptSync: fn({
           args: ['password', 'salt', { role: 'symmetricKeyBits', scale: 8 }, SCRYPT_OPTIONS],
+          fixed: { kdf: 'scrypt' },
+          defaults: SCRYPT_DEFAULTS,
           operation: 'derive',
           result: 'key-material',
         }),
         hkdf: fn({
           args: ['digest', 'key', 'salt', null, { role: 'symmetricKeyBits', scale: 8 }],
           operation: 'derive',
+          callbackResults: [null, 'key-material'],
         }),
         hkdfSync: fn({
           args: ['digest', 'key', 'salt', null, { role: 'symmetricKeyBits', scale: 8 }],
           operation: 'derive',
           result: 'key-material',
         }),
-        createSecretKey: fn({ args: ['key'], operation: 'import', returns: 'node:crypto.KeyObject' }),
+        createSecretKey: fn({
+          args: ['key'],
+          operation: 'import',
+          returns: 'node:crypto.KeyObject',
+          result: 'key-material',
+          resultLabel: 'secret key',
+        }),
         createPrivateKey: fn({
-          args: [{ role: 'key', options: { key: 'key', passphrase: 'password' } }],
+          args: [{ role: 'key', options: { key: 'key', passphrase: 'password', format: 'keyFormat' } }],
+          operation: 'import',
+          returns: 'node:crypto.KeyObject',
+          result: 'key-material',
+          resultLabel: 'private key',
+        }),
+        createPublicKey: fn({
+          args: [{ role: 'publicKey', options: { key: 'publicKey', format: 'keyFormat' } }],
           operation: 'import',
           returns: 'node:crypto.KeyObject',
         }),
-        createPublicKey: fn({ args: [null], operation: 'import', returns: 'node:crypto.KeyObject' }),
         randomBytes: fn({ args: [null], operation: 'random', result: 'random' }),
         randomFillSync: fn({ args: [null], operation: 'random', result: 'random' }),
         randomFill: fn({ args: [null], operation: 'random' }),
@@ -174,7 +216,7 @@ export const NODE_CRYPTO: LibraryModel = {
         update: fn({ args: ['plaintext'], operation: 'inherit' }),
         final: fn({ operation: 'inherit' }),
         setAAD: fn({ operation: 'inherit' }),
-        getAuthTag: fn({ operation: 'inherit' }),
+        getAuthTag: fn({ operation: 'inherit', result: 'auth-tag' }),
         setAutoPadding: fn({ operation: 'inherit' }),
       },
     },
@@ -191,7 +233,7 @@ export const NODE_CRYPTO: LibraryModel = {
     'node:crypto.Hash': {
       display: 'Hash',
       members: {
-        update: fn({ operation: 'inherit' }),
+        update: fn({ args: ['message'], operation: 'inherit', returns: 'node:crypto.Hash' }),
         digest: fn({ operation: 'inherit' }),
         copy: fn({ operation: 'inherit', returns: 'node:crypto.Hash' }),
       },
@@ -205,14 +247,14 @@ export const NODE_CRYPTO: LibraryModel = {
     },
     'node:crypto.Verify': {
       display: 'Verify',
-      members: { update: fn({ operation: 'inherit' }), verify: fn({ operation: 'inherit' }) },
+      members: { update: fn({ operation: 'inherit' }), verify: fn({ args: [VERIFY_KEY_ARG], operation: 'inherit' }) },
     },
     'node:crypto.ECDH': {
       display: 'ECDH',
       members: {
         generateKeys: fn({ operation: 'inherit' }),
-        computeSecret: fn({ args: ['recipientKey'], operation: 'agree' }),
-        getPrivateKey: fn({ operation: 'export' }),
+        computeSecret: fn({ args: ['recipientKey'], operation: 'agree', result: 'key-material' }),
+        getPrivateKey: fn({ operation: 'export', result: 'key-material', resultLabel: 'private key' }),
         getPublicKey: fn({ operation: 'export' }),
         setPrivateKey: fn({ args: ['key'], operation: 'import' }),
       },
@@ -221,8 +263,8 @@ export const NODE_CRYPTO: LibraryModel = {
       display: 'DiffieHellman',
       members: {
         generateKeys: fn({ operation: 'inherit' }),
-        computeSecret: fn({ args: ['recipientKey'], operation: 'agree' }),
-        getPrivateKey: fn({ operation: 'export' }),
+        computeSecret: fn({ args: ['recipientKey'], operation: 'agree', result: 'key-material' }),
+        getPrivateKey: fn({ operation: 'export', result: 'key-material', resultLabel: 'private key' }),
         getPublicKey: fn({ operation: 'export' }),
         setPrivateKey: fn({ args: ['key'], operation: 'import' }),
       },
@@ -230,6 +272,7 @@ export const NODE_CRYPTO: LibraryModel = {
     'node:crypto.KeyPair': {
       display: 'key pair',
       members: { publicKey: ref('node:crypto.KeyObject'), privateKey: ref('node:crypto.KeyObject') },
+      memberResults: { privateKey: 'key-material', publicKey: 'public-key' },
     },
     'node:crypto.KeyObjectClass': {
       display: 'KeyObject',

@@ -1,4 +1,4 @@
-import type { LibraryModel } from './types.js';
+import { fn, ref, type LibraryModel } from './types.js';
 
 /**
  * tweetnacl (and tweetnacl-util is not crypto). Members are added by the rules that need them (weakened
@@ -11,7 +11,62 @@ export const TWEETNACL: LibraryModel = {
   types: {
     'tweetnacl': {
       display: 'nacl',
-      members: {},
+      members: {
+        // --- hardcoded keys and escrow recipients (issue 5) ---
+        box: ref('tweetnacl.box'),
+        secretbox: ref('tweetnacl.secretbox'),
+        scalarMult: ref('tweetnacl.scalarMult'),
+        sign: ref('tweetnacl.sign'),
+      },
+    },
+    // --- hardcoded keys and escrow recipients (issue 5) ---
+    /** `nacl.box(message, nonce, theirPublicKey, mySecretKey)`: X25519 + XSalsa20-Poly1305 to a recipient */
+    'tweetnacl.box': {
+      display: 'nacl.box',
+      call: fn({ args: ['plaintext', 'iv', 'recipientKey', 'key'], operation: 'encrypt', result: 'ciphertext' }),
+      members: {
+        before: fn({ args: ['recipientKey', 'key'], operation: 'agree', result: 'key-material' }),
+        after: fn({ args: ['plaintext', 'iv', 'key'], operation: 'encrypt', result: 'ciphertext' }),
+        open: fn({ args: [null, 'iv', null, 'key'], operation: 'decrypt' }),
+        keyPair: ref('tweetnacl.box.keyPair'),
+      },
+    },
+    'tweetnacl.box.keyPair': {
+      display: 'nacl.box.keyPair',
+      call: fn({ operation: 'generate' }),
+      members: { fromSecretKey: fn({ args: ['key'], operation: 'import' }) },
+    },
+    'tweetnacl.secretbox': {
+      display: 'nacl.secretbox',
+      call: fn({ args: ['plaintext', 'iv', 'key'], operation: 'encrypt', result: 'ciphertext' }),
+      members: { open: fn({ args: [null, 'iv', 'key'], operation: 'decrypt' }) },
+    },
+    'tweetnacl.scalarMult': {
+      display: 'nacl.scalarMult',
+      call: fn({ args: ['key', 'recipientKey'], operation: 'agree', result: 'key-material' }),
+      members: { base: fn({ args: ['key'], operation: 'derive' }) },
+    },
+    'tweetnacl.sign': {
+      display: 'nacl.sign',
+      call: fn({ args: [null, 'key'], operation: 'sign' }),
+      members: {
+        open: fn({ args: [null, 'publicKey'], operation: 'verify' }),
+        detached: ref('tweetnacl.sign.detached'),
+        keyPair: ref('tweetnacl.sign.keyPair'),
+      },
+    },
+    'tweetnacl.sign.detached': {
+      display: 'nacl.sign.detached',
+      call: fn({ args: [null, 'key'], operation: 'sign' }),
+      members: { verify: fn({ args: [null, null, 'publicKey'], operation: 'verify' }) },
+    },
+    'tweetnacl.sign.keyPair': {
+      display: 'nacl.sign.keyPair',
+      call: fn({ operation: 'generate' }),
+      members: {
+        fromSecretKey: fn({ args: ['key'], operation: 'import' }),
+        fromSeed: fn({ args: ['key'], operation: 'import' }),
+      },
     },
   },
 };

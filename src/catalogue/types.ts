@@ -72,7 +72,47 @@ export type Role =
   /** a flag that, when true, accepts a key whose type does not match the algorithm (jsonwebtoken `allowInvalidAsymmetricKeyTypes`) */
   | 'allowKeyTypeMismatch'
   /** a flag that, when true, accepts expired tokens (jsonwebtoken `ignoreExpiration`) */
-  | 'ignoreExpiration';
+  | 'ignoreExpiration'
+  // --- weakened configuration (issue 3: IVs, key derivation, randomness) ---
+  /** the key-derivation function a call applies: `pbkdf2`, `scrypt`, `argon2`, `bcrypt`, `evp-bytestokey`, `sodium-pwhash` */
+  | 'kdf'
+  /** the seed of a deterministic generator (`seedrandom('x')`, `new MersenneTwister(42)`) */
+  | 'seed'
+  // --- TLS and trust (issue 4) ---
+  /** a flag that keeps certificate verification on unless it is `false` (`rejectUnauthorized`, `strictSSL`, `sslValidate`) */
+  | 'tlsVerify'
+  /** a flag that turns certificate verification off when `true` (`tlsInsecure`, `tlsAllowInvalidCertificates`, `insecure`) */
+  | 'tlsSkipVerify'
+  /** a `checkServerIdentity(host, cert)` function: it must return (or throw) an Error to reject */
+  | 'tlsServerIdentityCheck'
+  /** a TLS protocol version name: `TLSv1.2`, `TLSv1`, `SSLv3` (`minVersion`, `maxVersion`, `tls.DEFAULT_MIN_VERSION`) */
+  | 'tlsVersion'
+  /** an OpenSSL method name fixing the protocol: `TLSv1_method`, `SSLv3_method`, `TLS_method` */
+  | 'tlsSecureProtocol'
+  /** an OpenSSL cipher-list string: `HIGH:!aNULL`, `RC4-SHA`, `DEFAULT@SECLEVEL=0` */
+  | 'tlsCiphers'
+  /** the trust anchors of one connection or agent (`ca`): they *replace* the system roots */
+  | 'tlsCa'
+  /** the process-wide trust anchors (`tls.setDefaultCACertificates`, `https.globalAgent.options.ca`) */
+  | 'tlsDefaultCa'
+  /** a certificate *added* to an existing trust store (`secureContext.context.addCACert`) */
+  | 'tlsAddedCa'
+  /** a database / service URL or DSN that may carry TLS settings (`sslmode=no-verify`, `tlsInsecure=true`) */
+  | 'connectionString'
+  /** an environment object handed to a process (`process.env = {...}`, `spawn(cmd, args, { env })`) */
+  | 'environment'
+  /** the value of `NODE_TLS_REJECT_UNAUTHORIZED` in an environment (`'0'` turns verification off) */
+  | 'envTlsRejectUnauthorized'
+  /** the value of `NODE_EXTRA_CA_CERTS` in an environment (extra trust anchors for child processes) */
+  | 'envExtraCaCerts'
+  /** the name of an event a listener is registered for (`app.on('certificate-error', ...)`) */
+  | 'eventName'
+  /** a listener function registered for an event */
+  | 'eventListener'
+  /** a certificate verification callback (Electron `session.setCertificateVerifyProc(proc)`) */
+  | 'certificateVerifier'
+  /** a Chromium command-line switch (Electron `app.commandLine.appendSwitch(name)`) */
+  | 'commandLineSwitch';
 
 /** What a call does, as far as rules care. */
 export type Operation =
@@ -127,7 +167,7 @@ export interface FunctionSpec {
    * Roles the API itself implies, whatever the arguments: `CryptoJS.DES.encrypt`
    * implies the cipher `des`. Reported on the callee.
    */
-  fixed?: Readonly<Partial<Record<Role, string | number>>>;
+  fixed?: Readonly<Partial<Record<Role, string | number | boolean>>>;
   /** the operation; `inherit` takes the operation of the receiver's creating call */
   operation?: Operation | 'inherit';
   /** type name of the returned value (awaited, when the function is async) */
@@ -139,6 +179,30 @@ export interface FunctionSpec {
    * `enc.Hex.parse('...')`): the result is a `bytes` value made from it, like `Buffer.from(s, enc)`.
    */
   decodes?: 'hex' | 'base64' | 'base64url' | 'utf8' | 'latin1';
+  /**
+   * Data flow (issue 6): a human name for a `key-material` result, for messages
+   * (`private key`, `shared secret`, `derived key`). Defaults from the operation.
+   */
+  resultLabel?: string;
+  /**
+   * Data flow (issue 6), async node APIs: what each parameter of the callback
+   * (the last function argument) holds. `generateKeyPair(type, opts, (err,
+   * publicKey, privateKey) => ...)` is `[null, 'public-key', 'key-material']`.
+   */
+  callbackResults?: readonly (ResultKind | null)[];
+  /**
+   * Weakened configuration (issue 3): the value a role takes when no argument
+   * or option of the call binds it, whatever alias would have (Node's scrypt
+   * `N`/`cost` default to 16384). Not bound as facts: rules that judge
+   * parameters read them (`roleValues` in rules/no-weak-kdf.ts).
+   */
+  defaults?: Readonly<Partial<Record<Role, string | number>>>;
+  /**
+   * Weakened configuration (issue 3): a string in the `key` role is a passphrase,
+   * from which the library derives key and IV with OpenSSL's EVP_BytesToKey
+   * (one MD5 round): crypto-js ciphers.
+   */
+  stringKeyIsPassphrase?: boolean;
 }
 
 /**
@@ -146,7 +210,15 @@ export interface FunctionSpec {
  * (private or secret keys, derived keys, shared secrets), `public-key`,
  * `ciphertext`, `digest`, `auth-tag` (an AEAD tag: `cipher.getAuthTag()`).
  */
-export type ResultKind = 'random' | 'key-material' | 'public-key' | 'ciphertext' | 'digest' | 'auth-tag';
+export type ResultKind =
+  | 'random'
+  | 'key-material'
+  | 'public-key'
+  | 'ciphertext'
+  | 'digest'
+  | 'auth-tag'
+  /** output of a deterministic generator (issue 3): predictable when the seed of the call that created it is */
+  | 'pseudo-random';
 
 /** A member that is itself an object of a catalogued type. */
 export interface TypeRefSpec {
@@ -165,6 +237,8 @@ export interface PropertySpec {
   kind: 'property';
   role: Role;
   operation?: Operation;
+  /** how the properties of an assigned object map to roles (`pg.defaults.ssl = { rejectUnauthorized }`) */
+  value?: ArgSpec;
 }
 
 export type MemberSpec = FunctionSpec | TypeRefSpec | ConstSpec | PropertySpec;
@@ -175,6 +249,11 @@ export interface TypeSpec {
   members?: Readonly<Record<string, MemberSpec>>;
   /** present when the object itself can be called or constructed (node-rsa's class) */
   call?: FunctionSpec;
+  /**
+   * Data flow (issue 6): what some properties of an object of this type hold,
+   * `{ privateKey: 'key-material', publicKey: 'public-key' }` on a key pair.
+   */
+  memberResults?: Readonly<Record<string, ResultKind>>;
 }
 
 export interface LibraryModel {
@@ -190,6 +269,12 @@ export interface LibraryModel {
    * library (module specifiers and globals are added automatically).
    */
   triggers?: readonly string[];
+  /**
+   * Writable properties of JavaScript builtins, by builtin path: a write to
+   * `process.env.NODE_TLS_REJECT_UNAUTHORIZED` (however `process.env` is
+   * reached) becomes a fact, like a write to a catalogued type's property.
+   */
+  builtinProperties?: Readonly<Record<string, PropertySpec>>;
 }
 
 /** Small constructors that keep the tables readable. */

@@ -85,6 +85,11 @@ function bytesFrom(node: CallNode, source: AValue[] | undefined, encoding?: AVal
   });
 }
 
+/** Bytes decoded from a string in a known encoding (crypto-js `enc.Hex.parse(s)`), as `Buffer.from(s, encoding)`. */
+export function decodedBytes(node: CallNode, source: AValue[] | undefined, encoding: string): AValue[] {
+  return bytesFrom(node, source, [lit(encoding, node)]);
+}
+
 function bytesOf(node: CallNode, elements: AValue[]): AValue {
   const literal = elements.every((value) => value.kind === 'lit' && typeof value.value === 'number');
   return { kind: 'bytes', node, origin: literal ? 'literal' : 'unknown', length: elements.length, from: elements };

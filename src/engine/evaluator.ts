@@ -276,6 +276,8 @@ export class Evaluator {
   moduleValues(specifiers: readonly AValue[], node: Node): AValue[] {
     return specifiers.map((specifier) => {
       if (specifier.kind !== 'lit' || typeof specifier.value !== 'string') return unknown('dynamic module', node);
+      // `import process from 'node:process'` is the `process` builtin global.
+      if (specifier.value === 'process' || specifier.value === 'node:process') return { kind: 'builtin', path: 'process' };
       const module = this.registry.modules.get(specifier.value);
       if (!module) return unknown(`module ${specifier.value}`, node);
       if (typeof module.target !== 'string') return lit(module.target.value, node, specifier.value);

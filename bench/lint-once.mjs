@@ -1,0 +1,97 @@
+#!/usr/bin/env node
+// One timed lint of a file list with one configuration, in a fresh process (so peak RSS is its own).
+// Usage: node bench/lint-once.mjs <config> <file-list.json>
+// Prints one JSON line: { config, files, ms, maxRssMb, ruleMs: {rule: ms}, engineMs, parseErrors, ruleErrors, findings }.
+import { ESLint } from 'eslint';
+import { readFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { performance } from 'node:perf_hooks';
+
+const root = join(dirname(fileURLToPath(import.meta.url)), '..');
+const { default: keyguard } = await import(join(root, 'dist/src/index.js'));
+const { engineStats } = await import(join(root, 'dist/src/engine/analysis.js'));
+const tsParser = (await import('@typescript-eslint/parser')).default;
+
+const [configName, listFile] = process.argv.slice(2);
+const files = JSON.parse(readFileSync(listFile, 'utf8'));
+const JS_TS = ['**/*.{js,mjs,cjs,jsx,ts,tsx,mts,cts}'];
+
+/** The peer and baseline configurations, built from installed packages when present. */
+async function configFor(name) {
+  const base = [
+    // The corpus lives in node_modules, which ESLint ignores by default.
+    { ignores: ['!**/node_modules/'] },
+    { files: JS_TS, linterOptions: { reportUnusedDisableDirectives: 'off' } },
+    { files: ['**/*.{ts,tsx,mts,cts}'], languageOptions: { parser: tsParser } },
+  ];
+  switch (name) {
+    case 'baseline':
+      return base;
+    case 'recommended':
+      return [...base, ...keyguard.configs.recommended];
+    case 'strict':
+      return [...base, ...keyguard.configs.strict];
+    default: {
+      const peers = await import(join(root, 'bench/peers.mjs'));
+      return [...base, ...(await peers.peerConfig(name))];
+    }
+  }
+}
+
+const eslint = new ESLint({
+  cwd: join(root, 'bench', '.corpus'),
+  overrideConfigFile: true,
+  overrideConfig: await configFor(configName),
+  stats: true,
+  errorOnUnmatchedPattern: false,
+  globInputPaths: false,
+});
+
+const start = performance.now();
+let ruleErrors = 0;
+const results = [];
+for (let i = 0; i < files.length; i += 200) {
+  const batch = files.slice(i, i + 200);
+  try {
+    results.push(...(await eslint.lintFiles(batch)));
+  } catch {
+    // A rule threw on some file of the batch: lint the batch file by file to find it.
+    for (const file of batch) {
+      try {
+        results.push(...(await eslint.lintFiles([file])));
+      } catch (error) {
+        ruleErrors++;
+        process.stderr.write(`rule error on ${file}: ${String(error?.message ?? error).split('\n')[0]}\n`);
+      }
+    }
+  }
+}
+const ms = performance.now() - start;
+const ruleMs = {};
+let parseErrors = 0;
+let findings = 0;
+for (const result of results) {
+  for (const message of result.messages) {
+    if (message.fatal) parseErrors++;
+    else if (message.ruleId && !message.ruleId.startsWith('keyguard/') && !configName.startsWith('peer')) continue;
+    else if (message.ruleId) findings++;
+  }
+  for (const pass of result.stats?.times?.passes ?? []) {
+    for (const [rule, timing] of Object.entries(pass.rules ?? {})) ruleMs[rule] = (ruleMs[rule] ?? 0) + timing.total;
+  }
+}
+console.log(
+  JSON.stringify({
+    config: configName,
+    files: files.length,
+    ms,
+    maxRssMb: process.resourceUsage().maxRSS / 1024,
+    ruleMs,
+    engineMs: engineStats.ms,
+    analysed: engineStats.analysed,
+    parseErrors,
+    ruleErrors,
+    findings,
+  }),
+);

@@ -1,11 +1,13 @@
 import noEcbMode from '../rules/no-ecb-mode.js';
 import noWeakCipher from '../rules/no-weak-cipher.js';
+import noWeakHash from '../rules/no-weak-hash.js';
 import noWeakKeySize from '../rules/no-weak-key-size.js';
 
 /** Every keyguard rule, by name, sorted. A test checks this matches the rules/ directory. */
 export const rules = {
   'no-ecb-mode': noEcbMode,
   'no-weak-cipher': noWeakCipher,
+  'no-weak-hash': noWeakHash,
   'no-weak-key-size': noWeakKeySize,
 };
 

@@ -7,13 +7,14 @@ const PWHASH_MEMLIMIT: ArgSpec = { role: 'memoryKiB', scale: 1 / 1024 };
 /** The AEAD constructions: encrypt / encrypt_detached / decrypt(_detached) take the public nonce `npub`. */
 function aeadMembers(
   encrypt: readonly ArgSpec[],
+  encryptDetached: readonly ArgSpec[],
   decrypt: readonly ArgSpec[],
   decryptDetached: readonly ArgSpec[],
 ): Record<string, MemberSpec> {
   const out: Record<string, MemberSpec> = {};
   for (const name of ['xchacha20poly1305_ietf', 'chacha20poly1305_ietf', 'chacha20poly1305', 'aes256gcm']) {
     out[`crypto_aead_${name}_encrypt`] = fn({ args: encrypt, operation: 'encrypt', result: 'ciphertext' });
-    out[`crypto_aead_${name}_encrypt_detached`] = fn({ args: encrypt, operation: 'encrypt' });
+    out[`crypto_aead_${name}_encrypt_detached`] = fn({ args: encryptDetached, operation: 'encrypt' });
     out[`crypto_aead_${name}_decrypt`] = fn({ args: decrypt, operation: 'decrypt' });
     out[`crypto_aead_${name}_decrypt_detached`] = fn({ args: decryptDetached, operation: 'decrypt' });
   }
@@ -87,7 +88,7 @@ export const LIBSODIUM: LibraryModel = {
         // --- weakened configuration (issue 3): nonces, password hashing, randomness ---
         crypto_secretbox_detached: fn({ args: ['plaintext', 'iv', 'key'], operation: 'encrypt' }),
         crypto_secretbox_open_detached: fn({ args: [null, null, 'iv', 'key'], operation: 'decrypt' }),
-        ...aeadMembers(['plaintext', null, null, 'iv', 'key'], [null, null, null, 'iv', 'key'], [null, null, null, null, 'iv', 'key']),
+        ...aeadMembers(['plaintext', null, null, 'iv', 'key'], ['plaintext', null, null, 'iv', 'key'], [null, null, null, 'iv', 'key'], [null, null, null, null, 'iv', 'key']),
         crypto_stream_xchacha20_xor: fn({ args: ['plaintext', 'iv', 'key'], operation: 'encrypt' }),
         crypto_stream_chacha20_xor: fn({ args: ['plaintext', 'iv', 'key'], operation: 'encrypt' }),
         crypto_stream_chacha20_ietf_xor: fn({ args: ['plaintext', 'iv', 'key'], operation: 'encrypt' }),
@@ -114,7 +115,11 @@ export const LIBSODIUM: LibraryModel = {
         crypto_box_easy: fn({ args: [null, 'plaintext', 'iv', 'recipientKey', 'key'], operation: 'encrypt' }),
         crypto_box_open_easy: fn({ args: [null, null, 'iv', null, 'key'], operation: 'decrypt' }),
         crypto_box_detached: fn({ args: [null, null, 'plaintext', 'iv', 'recipientKey', 'key'], operation: 'encrypt' }),
-        ...aeadMembers([null, 'plaintext', null, null, 'iv', 'key'], [null, null, null, null, 'iv', 'key'], [null, null, null, null, null, 'iv', 'key']),
+        ...aeadMembers(
+          [null, 'plaintext', null, null, 'iv', 'key'],
+          [null, null, 'plaintext', null, null, 'iv', 'key'],
+          [null, null, null, null, 'iv', 'key'], [null, null, null, null, null, 'iv', 'key'],
+        ),
         crypto_stream_xor: fn({ args: [null, 'plaintext', 'iv', 'key'], operation: 'encrypt' }),
         crypto_stream_chacha20_xor: fn({ args: [null, 'plaintext', 'iv', 'key'], operation: 'encrypt' }),
         crypto_stream_chacha20_ietf_xor: fn({ args: [null, 'plaintext', 'iv', 'key'], operation: 'encrypt' }),

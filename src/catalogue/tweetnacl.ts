@@ -17,6 +17,8 @@ export const TWEETNACL: LibraryModel = {
         secretbox: ref('tweetnacl.secretbox'),
         scalarMult: ref('tweetnacl.scalarMult'),
         sign: ref('tweetnacl.sign'),
+        // --- randomness (issue 3): the platform CSPRNG ---
+        randomBytes: fn({ args: [null], operation: 'random', result: 'random' }),
       },
     },
     // --- hardcoded keys and escrow recipients (issue 5) ---

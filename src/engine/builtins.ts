@@ -1,6 +1,6 @@
 import type { TSESTree } from '@typescript-eslint/utils';
 import type { Evaluator } from './evaluator.js';
-import { lit, union, unknown, type AValue, type BoundMethodValue, type Primitive } from './values.js';
+import { lit, union, unknown, type AValue, type BoundMethodValue, type BytesValue, type Primitive } from './values.js';
 
 type CallNode = TSESTree.CallExpression | TSESTree.NewExpression;
 
@@ -42,7 +42,10 @@ const mapLits =
   (fn: (value: Primitive, rest: Primitive[]) => Primitive): BuiltinHandler =>
   (_evaluator, node, args) =>
     product(args, node).map((tuple) => {
-      if (!tuple.every((value) => value.kind === 'lit')) return unknown('non-literal argument', node);
+      if (!tuple.every((value) => value.kind === 'lit')) {
+        // `String(Math.random())` is still weak randomness (issue 3).
+        return tuple.find((value) => value.kind === 'unknown' && value.provenance === 'weak-random') ?? unknown('non-literal argument', node);
+      }
       const [first, ...rest] = tuple.map((value) => (value.kind === 'lit' ? value.value : undefined));
       const source = tuple[0];
       return lit(fn(first, rest), node, source?.kind === 'lit' ? source.label : undefined);
@@ -69,7 +72,24 @@ export const BUILTIN_CALLS: Record<string, BuiltinHandler> = {
   'Uint8Array.of': (_evaluator, node, args) => [bytesOf(node, args.flat())],
   TextEncoder: () => [{ kind: 'builtin', path: 'TextEncoder#instance' }],
   'TextEncoder#instance.encode': (_evaluator, node, args) => bytesFrom(node, args[0], [lit('utf8', node)]),
+  // --- weak randomness (issue 3): predictable values, never a key, IV, salt or token ---
+  'Math.random': weakRandom('Math.random()'),
+  'Date.now': weakRandom('Date.now()'),
+  'performance.now': weakRandom('performance.now()'),
+  'process.hrtime': weakRandom('process.hrtime()'),
+  'process.hrtime.bigint': weakRandom('process.hrtime.bigint()'),
+  Date: (evaluator, node, args) => (args.length ? [unknown('a date', node)] : weakRandom('new Date()')(evaluator, node, args)),
+  'Math.floor': mapLits((value) => Math.floor(Number(value))),
+  'Math.ceil': mapLits((value) => Math.ceil(Number(value))),
+  'Math.round': mapLits((value) => Math.round(Number(value))),
+  'Math.trunc': mapLits((value) => Math.trunc(Number(value))),
+  'Math.abs': mapLits((value) => Math.abs(Number(value))),
 };
+
+/** A clock reading or `Math.random()`: unknown, with the provenance rules look for. */
+function weakRandom(reason: string): BuiltinHandler {
+  return (_evaluator, node) => [{ kind: 'unknown', reason, node, provenance: 'weak-random' }];
+}
 
 /** `Buffer.from(x, enc)`, `Uint8Array.from(x)`, `TextEncoder#encode(x)`: bytes made from x. */
 function bytesFrom(node: CallNode, source: AValue[] | undefined, encoding?: AValue[]): AValue[] {
@@ -153,14 +173,19 @@ function num(value: Primitive): number | undefined {
 export function isKnownMethod(receiver: AValue, name: string): boolean {
   if (receiver.kind === 'lit') return typeof receiver.value === 'string' && Object.hasOwn(STRING_METHODS, name);
   if (receiver.kind === 'array') return ARRAY_METHODS.has(name);
+  if (receiver.kind === 'bytes') return BYTES_METHODS.has(name);
   return false;
 }
+
+/** Views and copies of byte buffers keep what is known of their content (issue 3). */
+const BYTES_METHODS = new Set(['subarray', 'slice']);
 
 /** Calls a method of a known string or array with folded arguments. */
 export function callMethod(evaluator: Evaluator, bound: BoundMethodValue, node: CallNode): AValue[] {
   if (node.arguments.some((arg) => arg.type === 'SpreadElement')) return [unknown('spread arguments', node)];
   const args = node.arguments.map((arg) => evaluator.evaluate(arg));
   const receiver = bound.receiver;
+  if (receiver.kind === 'bytes') return [slicedBytes(node, receiver, args)];
   if (receiver.kind === 'lit' && typeof receiver.value === 'string') {
     const method = STRING_METHODS[bound.name]!;
     const self = receiver.value;
@@ -193,6 +218,21 @@ export function callMethod(evaluator: Evaluator, bound: BoundMethodValue, node: 
     return union(out);
   }
   return [unknown('method call', node)];
+}
+
+/** `buf.subarray(a, b)` / `buf.slice(a, b)`: the same kind of bytes, with the length when it folds. */
+function slicedBytes(node: CallNode, receiver: BytesValue, args: AValue[][]): BytesValue {
+  const at = (i: number): number | undefined => {
+    const only = args[i]?.length === 1 ? args[i]![0] : undefined;
+    return only?.kind === 'lit' && typeof only.value === 'number' ? only.value : undefined;
+  };
+  let length: number | undefined;
+  const start = args.length ? at(0) : 0;
+  const end = args.length > 1 ? at(1) : receiver.length;
+  if (start !== undefined && end !== undefined && start >= 0 && end >= 0) length = Math.max(0, end - start);
+  if (receiver.length !== undefined && length !== undefined) length = Math.min(length, receiver.length);
+  const from: AValue[] = [receiver];
+  return { kind: 'bytes', node, origin: receiver.origin, from, ...(length === undefined ? {} : { length }) };
 }
 
 /** The cartesian product of argument value sets, capped. */

@@ -478,6 +478,11 @@ export class Evaluator {
         return [unknown(`property ${key} of a literal`, node)];
       case 'class':
         return this.staticMember(object.node, key, node);
+      case 'bytes':
+        // issue 3: `iv.subarray(0, 12)` keeps what is known of the bytes; `iv.length` when known.
+        if (key === 'length' && object.length !== undefined) return [lit(object.length, node)];
+        if (isKnownMethod(object, key)) return [{ kind: 'bound', receiver: object, name: key }];
+        return [unknown(`property ${key}`, node)];
       case 'unknown':
         return [object];
       default:
@@ -683,7 +688,9 @@ export class Evaluator {
             const spec = this.registry.type(callee.type)?.spec;
             if (!spec?.call) return [unknown('not callable', node)];
             const display = spec.display;
-            return this.catalogueCall(node, { kind: 'callable', spec: spec.call, library: callee.library, display });
+            // A callable instance (a seeded generator, issue 3) keeps the call that created it as its receiver.
+            const receiver = callee.origin ? { receiver: callee } : {};
+            return this.catalogueCall(node, { kind: 'callable', spec: spec.call, library: callee.library, display, ...receiver });
           }
           case 'function':
             return node.type === 'NewExpression' ? [unknown('constructed', node)] : this.returns(callee.node);
@@ -696,6 +703,8 @@ export class Evaluator {
           case 'bound':
             return callMethod(this, callee, node);
           case 'unknown':
+            // issue 3: `Math.random().toString(36)` is still weak randomness.
+            if (callee.provenance === 'weak-random') return [callee];
             return [unknown('result of an unknown call', node)];
           default:
             return [unknown('call', node)];
@@ -714,7 +723,7 @@ export class Evaluator {
     if (!returns) {
       switch (callee.spec.result) {
         case 'random':
-          return [{ kind: 'bytes', node, origin: 'random' }];
+          return [{ kind: 'bytes', node, origin: 'random', ...this.requestedLength(node) }];
         case 'key-material':
           return [{ kind: 'unknown', reason: `result of ${callee.display}`, node, provenance: 'key-material', ...(fact ? { origin: fact } : {}) }];
         default:
@@ -724,6 +733,17 @@ export class Evaluator {
     }
     const library = this.registry.type(returns)?.library ?? callee.library;
     return [fact ? { kind: 'type', type: returns, library, origin: fact } : { kind: 'type', type: returns, library }];
+  }
+
+  /** `randomBytes(16)`, `getRandomValues(new Uint8Array(12))`: the length of random bytes, when known (issue 3). */
+  private requestedLength(node: TSESTree.CallExpression | TSESTree.NewExpression): { length?: number } {
+    const arg = node.arguments[0];
+    if (!arg || arg.type === 'SpreadElement') return {};
+    const values = this.evaluate(arg);
+    const only = values.length === 1 ? values[0] : undefined;
+    if (only?.kind === 'lit' && typeof only.value === 'number') return { length: only.value };
+    if (only?.kind === 'bytes' && only.length !== undefined) return { length: only.length };
+    return {};
   }
 
   /** The values a local function may return. */
@@ -748,7 +768,10 @@ export class Evaluator {
       if (callee.kind === 'callable') out.push(callee);
       else if (callee.kind === 'type') {
         const spec = this.registry.type(callee.type)?.spec;
-        if (spec?.call) out.push({ kind: 'callable', spec: spec.call, library: callee.library, display: spec.display });
+        if (spec?.call) {
+          const receiver = callee.origin ? { receiver: callee } : {};
+          out.push({ kind: 'callable', spec: spec.call, library: callee.library, display: spec.display, ...receiver });
+        }
       }
     }
     return out;

@@ -1,4 +1,12 @@
-import { LIBRARIES, type ConstSpec, type FunctionSpec, type LibraryModel, type MemberSpec, type TypeSpec } from '../catalogue/index.js';
+import {
+  LIBRARIES,
+  type ConstSpec,
+  type FunctionSpec,
+  type LibraryModel,
+  type MemberSpec,
+  type PropertySpec,
+  type TypeSpec,
+} from '../catalogue/index.js';
 
 /** A catalogued type, with the library it belongs to. */
 export interface RegisteredType {
@@ -23,6 +31,8 @@ export class Registry {
   readonly memberNames = new Set<string>();
   /** member names that are writable properties (`tls.DEFAULT_MIN_VERSION = ...`) */
   readonly propertyNames = new Set<string>();
+  /** writable properties of builtins by path (`process.env.NODE_TLS_REJECT_UNAUTHORIZED`) */
+  readonly builtinProperties = new Map<string, { library: string; spec: PropertySpec }>();
   readonly trigger: RegExp;
 
   constructor(libraries: readonly LibraryModel[], extraTriggers: readonly string[] = []) {
@@ -46,6 +56,10 @@ export class Registry {
         words.add(name);
       }
       for (const word of library.triggers ?? []) words.add(word);
+      for (const [path, spec] of Object.entries(library.builtinProperties ?? {})) {
+        this.builtinProperties.set(path, { library: library.id, spec });
+        this.propertyNames.add(path.slice(path.lastIndexOf('.') + 1));
+      }
     }
     this.trigger = new RegExp([...words].map(escapeRegExp).join('|'));
   }
@@ -85,7 +99,13 @@ export type { FunctionSpec };
 let shared: Registry | undefined;
 
 /** Words that make a file worth analysing even without a catalogued import. */
-export const EXTRA_TRIGGERS: readonly string[] = ['-----BEGIN'];
+export const EXTRA_TRIGGERS: readonly string[] = [
+  '-----BEGIN',
+  // weak randomness (issue 3: no-insecure-randomness) matters even in files without a crypto import
+  'Math.random',
+  'Date.now',
+  'performance.now',
+];
 
 export function getRegistry(): Registry {
   shared ??= new Registry(LIBRARIES, EXTRA_TRIGGERS);

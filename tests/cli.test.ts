@@ -69,7 +69,7 @@ describe('keyguard CLI', () => {
   });
 
   it.each([
-    [['--format', 'xml'], /--format must be stylish, json or sarif/],
+    [['--format', 'xml'], /--format must be stylish, compact, json or sarif/],
     [['--max-warnings', 'many'], /--max-warnings takes a whole number/],
     [['--shard', '3/2'], /--shard takes i\/n/],
     [['--bogus'], /Unknown option '--bogus'/],
@@ -138,6 +138,14 @@ describe('keyguard CLI', () => {
     expect(json[0]!.source).toBeUndefined();
     expect(result.stdout).not.toContain('crypto.createCipheriv(');
     expect(json[0]!.messages.map((m) => [m.ruleId, m.line])).toEqual([['keyguard/no-weak-cipher', 2]]);
+  });
+
+  it('--format compact prints one line per finding, for hooks', async () => {
+    write('a.js', WEAK);
+    write('b.js', CLEAN);
+    const result = await cli(['--format', 'compact', 'a.js', 'b.js'], dir);
+    expect(result.exitCode).toBe(1);
+    expect(result.stdout.trim().split('\n')).toEqual([expect.stringMatching(/^a\.js:2:23: .* \[keyguard\/no-weak-cipher\]$/)]);
   });
 
   it('--max-warnings tolerates up to n findings', async () => {

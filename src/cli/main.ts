@@ -17,7 +17,8 @@ your own ESLint config. Honours .gitignore; skips node_modules, build output and
 
 Options:
   --strict                 use the strict config (every rule, strict thresholds, legacy uses too)
-  --format <name>          stylish (default), json, or sarif (SARIF 2.1.0 for code scanning)
+  --format <name>          stylish (default), compact (one line per finding, for hooks), json,
+                           or sarif (SARIF 2.1.0 for code scanning)
   -o, --output <file>      write the report to a file instead of stdout
   --max-warnings <n>       exit 0 while there are at most n findings (default: any finding fails)
   --shard <i>/<n>          lint only shard i of n (1-based), a deterministic split for CI matrices
@@ -145,8 +146,8 @@ async function runUnsafe(argv: readonly string[], cwd: string, io: Io): Promise<
     return { exitCode: 0 };
   }
   const format = values.format;
-  if (!['stylish', 'json', 'sarif'].includes(format)) {
-    throw new UsageError(`--format must be stylish, json or sarif, got "${format}"`);
+  if (!['stylish', 'compact', 'json', 'sarif'].includes(format)) {
+    throw new UsageError(`--format must be stylish, compact, json or sarif, got "${format}"`);
   }
   let maxWarnings = -1;
   if (values['max-warnings'] !== undefined) {
@@ -218,6 +219,14 @@ async function runUnsafe(argv: readonly string[], cwd: string, io: Io): Promise<
   } else if (format === 'sarif') {
     const allMeta = Object.fromEntries(Object.entries(plugin.rules).map(([name, rule]) => [`keyguard/${name}`, rule.meta]));
     report = `${JSON.stringify(toSarif(results, { cwd, rulesMeta: { ...allMeta, ...rulesMeta }, version: plugin.meta.version }), null, 2)}\n`;
+  } else if (format === 'compact') {
+    report = results
+      .flatMap((result) =>
+        result.messages.map(
+          (m) => `${relative(cwd, result.filePath)}:${m.line}:${m.column}: ${m.message} [${m.ruleId}]\n`,
+        ),
+      )
+      .join('');
   } else {
     const formatter = await eslint.loadFormatter('stylish');
     report = await formatter.format(results.filter((result) => result.messages.length));

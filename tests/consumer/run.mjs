@@ -4,12 +4,14 @@
 // CLI, with eslint.config.mjs and eslint.config.cjs, the config in the array and through `extends`.
 // Run: `npm run test:consumer` (CI runs it after `npm test`). Uses the npm cache; needs the npm registry once.
 import { execFileSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
+const HUSKY = 'husky@9.1.7';
+const LINT_STAGED = 'lint-staged@16.4.0';
 const ESLINT_VERSIONS = process.env.KEYGUARD_CONSUMER_ESLINT?.split(',') ?? ['10.15.0', '9.39.5'];
 const work = mkdtempSync(join(tmpdir(), 'keyguard-consumer-'));
 let passed = 0;
@@ -127,6 +129,63 @@ for (const version of ESLINT_VERSIONS) {
     // left empty: the check below fails with the output
   }
   check(`ESLint ${major}: the keyguard CLI installed from the tarball works`, JSON.stringify(kgFiles) === JSON.stringify(Object.keys(EXPECTED).sort()), kgOut);
+}
+
+// ---------------------------------------------------------------- hooks, as the README shows them
+/** The code block that follows `<!-- snippet: name -->` in the README. */
+function snippet(name) {
+  const readme = readFileSync(join(root, 'README.md'), 'utf8');
+  const match = new RegExp(`<!-- snippet: ${name} -->\\s*\`\`\`\\w*\\n([\\s\\S]*?)\`\`\``).exec(readme);
+  if (!match) throw new Error(`README has no snippet ${name}`);
+  return match[1];
+}
+
+const GIT_ENV = { ...process.env, GIT_AUTHOR_NAME: 'k', GIT_AUTHOR_EMAIL: 'k@example.invalid', GIT_COMMITTER_NAME: 'k', GIT_COMMITTER_EMAIL: 'k@example.invalid' };
+function git(dir, args, allowFailure = false) {
+  try {
+    return { code: 0, out: execFileSync('git', args, { cwd: dir, env: GIT_ENV, encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] }) };
+  } catch (error) {
+    if (!allowFailure) throw error;
+    return { code: error.status ?? 1, out: `${error.stdout ?? ''}${error.stderr ?? ''}` };
+  }
+}
+
+/** A fresh repository with keyguard installed from the tarball, a weak and a clean file. */
+function hookProject(name, extraPackages = []) {
+  const dir = join(work, name);
+  mkdirSync(join(dir, 'src'), { recursive: true });
+  writeFileSync(join(dir, 'package.json'), JSON.stringify({ name, private: true, version: '1.0.0' }, null, 2));
+  for (const [path, text] of Object.entries(SAMPLES)) writeFileSync(join(dir, path), text);
+  git(dir, ['init', '-q']);
+  sh('npm', ['install', '--no-audit', '--no-fund', '--prefer-offline', tarball, `eslint@${ESLINT_VERSIONS[0]}`, ...extraPackages], dir);
+  writeFileSync(join(dir, '.gitignore'), 'node_modules/\n');
+  return dir;
+}
+
+console.log('\nhooks');
+{
+  const dir = hookProject('git-hook');
+  const hook = join(dir, '.git', 'hooks', 'pre-commit');
+  writeFileSync(hook, snippet('git-hook'), { mode: 0o755 });
+  git(dir, ['add', 'package.json', '.gitignore', 'src/clean.mjs']);
+  const clean = git(dir, ['commit', '-q', '-m', 'clean'], true);
+  check('plain git hook: a clean commit passes', clean.code === 0, clean.out);
+  git(dir, ['add', 'src/weak.js']);
+  const weak = git(dir, ['commit', '-q', '-m', 'weak'], true);
+  check('plain git hook: a commit with a weak cipher is refused, one line per finding', weak.code !== 0 && /src\/weak\.js:2:\d+: .*\[keyguard\/no-weak-cipher\]/.test(weak.out), weak.out);
+}
+{
+  const dir = hookProject('husky-lint-staged', [HUSKY, LINT_STAGED]);
+  const pkg = JSON.parse(readFileSync(join(dir, 'package.json'), 'utf8'));
+  Object.assign(pkg, JSON.parse(snippet('lint-staged')));
+  writeFileSync(join(dir, 'package.json'), JSON.stringify(pkg, null, 2));
+  execFileSync('sh', ['-c', snippet('husky')], { cwd: dir, env: GIT_ENV, stdio: 'ignore' });
+  git(dir, ['add', 'package.json', '.gitignore', '.husky', 'src/clean.mjs']);
+  const clean = git(dir, ['commit', '-q', '-m', 'clean'], true);
+  check('husky + lint-staged: a clean commit passes', clean.code === 0, clean.out);
+  git(dir, ['add', 'src/weak.ts']);
+  const weak = git(dir, ['commit', '-q', '-m', 'weak'], true);
+  check('husky + lint-staged: a commit with a weak key size is refused', weak.code !== 0 && /keyguard\/no-weak-key-size/.test(weak.out), weak.out);
 }
 
 rmSync(work, { recursive: true, force: true });

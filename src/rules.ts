@@ -1,4 +1,5 @@
 import noEcbMode from '../rules/no-ecb-mode.js';
+import noInsecureRsaPadding from '../rules/no-insecure-rsa-padding.js';
 import noWeakCipher from '../rules/no-weak-cipher.js';
 import noWeakHash from '../rules/no-weak-hash.js';
 import noWeakKeySize from '../rules/no-weak-key-size.js';
@@ -6,6 +7,7 @@ import noWeakKeySize from '../rules/no-weak-key-size.js';
 /** Every keyguard rule, by name, sorted. A test checks this matches the rules/ directory. */
 export const rules = {
   'no-ecb-mode': noEcbMode,
+  'no-insecure-rsa-padding': noInsecureRsaPadding,
   'no-weak-cipher': noWeakCipher,
   'no-weak-hash': noWeakHash,
   'no-weak-key-size': noWeakKeySize,

@@ -21,6 +21,8 @@ export interface Policy {
   minEcBits: number;
   /** minimum symmetric / MAC / derived key length (bits) */
   minSymmetricBits: number;
+  /** lowest TLS protocol version a client or server may negotiate (RFC 8996) */
+  minTlsVersion: 'TLSv1.2' | 'TLSv1.3';
 }
 
 export const DEFAULT_POLICY: Readonly<Policy> = Object.freeze({
@@ -30,6 +32,7 @@ export const DEFAULT_POLICY: Readonly<Policy> = Object.freeze({
   minDhBits: 2048,
   minEcBits: 224,
   minSymmetricBits: 128,
+  minTlsVersion: 'TLSv1.2',
 });
 
 /** What the strict profile raises (NIST SP 800-57: 128-bit security needs 3072-bit RSA/DH/DSA). */
@@ -53,6 +56,7 @@ export const SETTINGS_SCHEMA: Readonly<Record<keyof Policy, SettingSpec>> = {
   minDhBits: { type: 'integer', min: 1024, max: 16384, description: 'minimum Diffie-Hellman prime in bits' },
   minEcBits: { type: 'integer', min: 160, max: 571, description: 'minimum elliptic-curve size in bits' },
   minSymmetricBits: { type: 'integer', min: 80, max: 512, description: 'minimum symmetric key length in bits' },
+  minTlsVersion: { type: 'enum', values: ['TLSv1.2', 'TLSv1.3'], description: 'lowest TLS version allowed (RFC 8996: TLS 1.2)' },
 };
 
 /** A configuration mistake: reported once, with the key that is wrong. */

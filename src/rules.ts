@@ -1,3 +1,4 @@
+import noDisabledTlsVerification from '../rules/no-disabled-tls-verification.js';
 import noEcbMode from '../rules/no-ecb-mode.js';
 import noInsecureRsaPadding from '../rules/no-insecure-rsa-padding.js';
 import noWeakCipher from '../rules/no-weak-cipher.js';
@@ -6,6 +7,7 @@ import noWeakKeySize from '../rules/no-weak-key-size.js';
 
 /** Every keyguard rule, by name, sorted. A test checks this matches the rules/ directory. */
 export const rules = {
+  'no-disabled-tls-verification': noDisabledTlsVerification,
   'no-ecb-mode': noEcbMode,
   'no-insecure-rsa-padding': noInsecureRsaPadding,
   'no-weak-cipher': noWeakCipher,

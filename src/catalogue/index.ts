@@ -1,11 +1,15 @@
 import { CRYPTO_JS } from './crypto-js.js';
+import { MONGODB, MYSQL, NODEMAILER, ORMS, PG, REDIS } from './databases.js';
+import { ELECTRON } from './electron.js';
 import { NODE_CRYPTO } from './node-crypto.js';
 import { NODE_FORGE } from './node-forge.js';
 import { NODE_RSA } from './node-rsa.js';
+import { AXIOS, GOT, NODE_FETCH, REQUEST, SUPERAGENT, UNDICI, WS } from './http-clients.js';
 import { JOSE } from './jose.js';
 import { JSONWEBTOKEN } from './jsonwebtoken.js';
 import { LIBSODIUM } from './libsodium.js';
 import { OPENPGP } from './openpgp.js';
+import { NODE_HTTP2, NODE_HTTPS, NODE_PROCESS_ENV, NODE_TLS } from './tls.js';
 import { TWEETNACL } from './tweetnacl.js';
 import type { LibraryModel } from './types.js';
 import { WEBCRYPTO } from './webcrypto.js';
@@ -24,4 +28,23 @@ export const LIBRARIES: readonly LibraryModel[] = [
   JSONWEBTOKEN,
   JOSE,
   OPENPGP,
+  // TLS and trust (issue 4)
+  NODE_TLS,
+  NODE_HTTPS,
+  NODE_HTTP2,
+  NODE_PROCESS_ENV,
+  AXIOS,
+  GOT,
+  NODE_FETCH,
+  UNDICI,
+  REQUEST,
+  SUPERAGENT,
+  WS,
+  PG,
+  MYSQL,
+  MONGODB,
+  REDIS,
+  NODEMAILER,
+  ORMS,
+  ELECTRON,
 ];

@@ -75,7 +75,14 @@ export class FactCollector {
   }
 
   /** A fact for `object.prop = value` where the property is catalogued. */
-  propertyFact(node: TSESTree.AssignmentExpression, library: string, api: string, role: Role, operation?: Operation): CallFact {
+  propertyFact(
+    node: TSESTree.AssignmentExpression,
+    library: string,
+    api: string,
+    role: Role,
+    operation?: Operation,
+    value?: ArgSpec,
+  ): CallFact {
     const values = this.evaluator.evaluate(node.right);
     const fact: CallFact = {
       id: this.facts.length,
@@ -87,7 +94,10 @@ export class FactCollector {
       operation,
       bindings: [],
     };
-    (fact as unknown as { bindings: RoleBinding[] }).bindings = [{ fact, role, node: node.right, values }];
+    const bindings: RoleBinding[] = [{ fact, role, node: node.right, values }];
+    // The properties of an assigned object, when the catalogue says what they are.
+    if (value) bindArg(this.evaluator, fact, value, node.right, node.right, values, 1, bindings);
+    (fact as unknown as { bindings: RoleBinding[] }).bindings = bindings;
     this.facts.push(fact);
     return fact;
   }

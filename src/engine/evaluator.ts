@@ -368,9 +368,25 @@ export class Evaluator {
     const key = staticKey(member);
     const body = member.parent;
     if (key === null || body?.type !== 'ClassBody') return [null];
+    if (member.type === 'MethodDefinition' && member.kind === 'constructor') return this.constructorCallSites(body.parent);
     const sites: (TSESTree.CallExpression | null)[] = [...(this.index.thisCalls.get(body.parent)?.get(key) ?? [])];
     const isPrivate = member.key.type === 'PrivateIdentifier' || member.accessibility === 'private';
     if (!isPrivate) sites.push(null);
+    return sites;
+  }
+
+  /** `new C(...)` for a class defined in this file; unknown callers when the class escapes. */
+  private constructorCallSites(cls: TSESTree.ClassDeclaration | TSESTree.ClassExpression): (TSESTree.NewExpression | null)[] {
+    let variable: Variable | null = null;
+    if (cls.type === 'ClassDeclaration' && cls.id) variable = this.declaredVariable(cls, cls.id);
+    else if (cls.parent?.type === 'VariableDeclarator' && cls.parent.id.type === 'Identifier') variable = this.declaredVariable(cls.parent, cls.parent.id);
+    if (!variable) return [null];
+    const sites: (TSESTree.NewExpression | null)[] = isExported(cls) ? [null] : [];
+    for (const reference of variable.references) {
+      if (reference.init || reference.isWrite()) continue;
+      const use = reference.identifier.parent;
+      sites.push(use?.type === 'NewExpression' && use.callee === reference.identifier ? use : null);
+    }
     return sites;
   }
 
@@ -478,6 +494,8 @@ export class Evaluator {
         return [unknown(`property ${key} of a literal`, node)];
       case 'class':
         return this.staticMember(object.node, key, node);
+      case 'instance':
+        return this.classMember(object.node, key, node);
       case 'bytes':
         // issue 3: `iv.subarray(0, 12)` keeps what is known of the bytes; `iv.length` when known.
         if (key === 'length' && object.length !== undefined) return [lit(object.length, node)];
@@ -659,6 +677,11 @@ export class Evaluator {
   private thisMember(node: Node, key: string): AValue[] {
     const cls = enclosingClass(node);
     if (!cls) return [unknown('this outside a class', node)];
+    return this.classMember(cls, key, node);
+  }
+
+  /** An instance member of a local class, as seen through `this` or through an instance (`new C().key`). */
+  private classMember(cls: TSESTree.ClassDeclaration | TSESTree.ClassExpression, key: string, node: Node): AValue[] {
     const sets: AValue[][] = [];
     for (const member of cls.body.body) {
       if (member.type !== 'PropertyDefinition' && member.type !== 'MethodDefinition') continue;
@@ -694,6 +717,8 @@ export class Evaluator {
           }
           case 'function':
             return node.type === 'NewExpression' ? [unknown('constructed', node)] : this.returns(callee.node);
+          case 'class':
+            return node.type === 'NewExpression' ? [{ kind: 'instance', node: callee.node }] : [unknown('class called', node)];
           case 'builtin':
             if (callee.path === 'require') {
               const arg = node.arguments[0];

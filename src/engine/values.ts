@@ -47,6 +47,12 @@ export interface ClassValue {
   node: TSESTree.ClassDeclaration | TSESTree.ClassExpression;
 }
 
+/** An object constructed from a class defined in this file (`new Vault()`). */
+export interface InstanceValue {
+  kind: 'instance';
+  node: TSESTree.ClassDeclaration | TSESTree.ClassExpression;
+}
+
 /** A TypeScript enum defined in this file. */
 export interface EnumValue {
   kind: 'enum';
@@ -128,6 +134,7 @@ export type AValue =
   | ArrayValue
   | FunctionValue
   | ClassValue
+  | InstanceValue
   | EnumValue
   | TypeValue
   | CallableValue
@@ -157,6 +164,7 @@ function sameValue(a: AValue, b: AValue): boolean {
     case 'array':
     case 'function':
     case 'class':
+    case 'instance':
     case 'enum':
       return (b as { node: Node }).node === a.node;
     case 'type':

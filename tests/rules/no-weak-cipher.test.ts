@@ -141,6 +141,16 @@ ruleTester.run('no-weak-cipher', rule, {
       errors: [{ messageId: 'weakCipher' }],
     },
     {
+      name: 'a field of a local class instance',
+      code: "import crypto from 'crypto'; class Suite { cipher = 'des-cbc'; } crypto.createCipheriv(new Suite().cipher, key, iv);",
+      errors: [{ messageId: 'weakCipher' }],
+    },
+    {
+      name: 'a constructor parameter stored on this',
+      code: "import crypto from 'crypto'; class Vault { constructor(opts) { this.alg = opts.cipher; } seal() { return crypto.createCipheriv(this.alg, key, iv); } } new Vault({ cipher: 'rc4' });",
+      errors: [{ messageId: 'weakCipher' }],
+    },
+    {
       name: 'crypto-js DES, TripleDES, RC4 and RC4Drop',
       code: "import CryptoJS from 'crypto-js';\nCryptoJS.DES.encrypt(m, k);\nCryptoJS.TripleDES.encrypt(m, k);\nCryptoJS.RC4.encrypt(m, k);\nCryptoJS.RC4Drop.encrypt(m, k, { drop: 3072 / 4 });",
       errors: [

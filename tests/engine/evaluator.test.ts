@@ -1,0 +1,133 @@
+import { Linter } from 'eslint';
+import tsParser from '@typescript-eslint/parser';
+import { getAnalysis } from '../../src/engine/analysis.js';
+import type { AValue } from '../../src/engine/values.js';
+
+/**
+ * Evaluates the argument of every `probe(...)` call in `code` (a file that mentions crypto, so the
+ * engine analyses it) and returns the sorted set of literal values, with `?` for unknown members.
+ */
+function probe(code: string): string[][] {
+  const out: string[][] = [];
+  const linter = new Linter({ configType: 'flat' });
+  const messages = linter.verify(
+    `import * as crypto from 'node:crypto';\n${code}`,
+    [
+      {
+        files: ['**/*.ts'],
+        languageOptions: { parser: tsParser as Linter.Parser },
+        plugins: {
+          probe: {
+            rules: {
+              probe: {
+                create(context) {
+                  return {
+                    'Program:exit'() {
+                      const analysis = getAnalysis(context as never)!;
+                      for (const call of analysis.index.calls) {
+                        if (call.callee.type !== 'Identifier' || call.callee.name !== 'probe') continue;
+                        const values = analysis.evaluator.evaluate(call.arguments[0]!);
+                        out.push(values.map(show).sort());
+                      }
+                    },
+                  };
+                },
+              },
+            },
+          },
+        },
+        rules: { 'probe/probe': 'error' },
+      },
+    ],
+    'probe.ts',
+  );
+  expect(messages).toEqual([]);
+  return out;
+}
+
+function show(value: AValue): string {
+  switch (value.kind) {
+    case 'lit':
+      return JSON.stringify(value.value) ?? 'undefined';
+    case 'bytes':
+      return `bytes:${value.origin}`;
+    case 'type':
+      return `type:${value.type}`;
+    case 'callable':
+      return `fn:${value.display}`;
+    default:
+      return value.kind === 'unknown' ? '?' : value.kind;
+  }
+}
+
+describe('value resolution as sets', () => {
+  it.each<[string, string, string[]]>([
+    ['a const', "const A = 'x'; probe(A);", ['"x"']],
+    ['a const chain', "const A = 'x'; const B = A; probe(B);", ['"x"']],
+    ['a let with a second assignment', "let a = 'x'; if (f) a = 'y'; probe(a);", ['"x"', '"y"']],
+    ['a let without init', "let a; a = 1; probe(a);", ['1']],
+    ['a ternary', "probe(f ? 'a' : 'b');", ['"a"', '"b"']],
+    ['nullish fallback over an environment variable', "probe(process.env.X ?? 'd');", ['"d"', 'builtin']],
+    ['a template over a set', "const n = f ? 128 : 256; probe(`aes-${n}-gcm`);", ['"aes-128-gcm"', '"aes-256-gcm"']],
+    ['concatenation', "const P = 'aes'; probe(P + '-' + 256);", ['"aes-256"']],
+    ['join', "probe(['a', 'b', 'c'].join('-'));", ['"a-b-c"']],
+    ['string methods', "probe(' DES '.trim().toLowerCase());", ['"des"']],
+    ['arithmetic', 'probe(256 / 32);', ['8']],
+    ['shift', 'probe(1 << 10);', ['1024']],
+    ['object property', "const C = { a: { b: 'x' } }; probe(C.a.b);", ['"x"']],
+    ['computed string key', "const C = { a: 'x' }; probe(C['a']);", ['"x"']],
+    ['unknown key: every property', "const C = { a: 'x', b: 'y' }; probe(C[k]);", ['"x"', '"y"']],
+    ['array index', "const A = ['x', 'y']; probe(A[1]);", ['"y"']],
+    ['array via for-of', "for (const a of ['x', 'y']) probe(a);", ['"x"', '"y"']],
+    ['pushed elements', "const A = []; A.push('x'); for (const a of A) probe(a);", ['"x"']],
+    ['spread objects, last wins', "const base = { a: 'x' }; const o = { ...base, a: 'y' }; probe(o.a);", ['"y"']],
+    ['spread objects, from base', "const base = { a: 'x' }; const o = { ...base, b: 1 }; probe(o.a);", ['"x"']],
+    ['property writes on a const object', "const o = {}; o.a = 'x'; probe(o.a);", ['"x"']],
+    ['destructuring with rename and default', "const { a: b = 'd' } = { }; probe(b);", ['"d"']],
+    ['array destructuring', "const [, b] = ['x', 'y']; probe(b);", ['"y"']],
+    ['enum string member', "enum E { A = 'x', B = 'y' } probe(E.B);", ['"y"']],
+    ['enum auto numbers', 'enum E { A, B, C } probe(E.C);', ['2']],
+    ['as const and satisfies', "const o = { a: 'x' } as const satisfies object; probe(o.a);", ['"x"']],
+    ['helper parameter from every call site', "function f(a) { probe(a); } f('x'); f('y');", ['"x"', '"y"']],
+    ['exported helper adds unknown', "export function f(a) { probe(a); } f('x');", ['"x"', '?']],
+    ['default parameter', "const f = (a = 'd') => probe(a); f();", ['"d"']],
+    ['destructured parameter', "function f({ a }) { probe(a); } f({ a: 'x' });", ['"x"']],
+    ['return values of a local function', "function g() { return f ? 'x' : 'y'; } probe(g());", ['"x"', '"y"']],
+    ['arrow expression body', "const g = () => 'x'; probe(g());", ['"x"']],
+    ['class field through this', "class C { a = 'x'; m() { probe(this.a); } }", ['"x"']],
+    ['this.x written in the constructor', "class C { constructor() { this.a = 'x'; } m() { probe(this.a); } }", ['"x"']],
+    ['instance of a local class', "class C { a = 'x'; } probe(new C().a);", ['"x"']],
+    ['static member', "class C { static A = 'x'; } probe(C.A);", ['"x"']],
+    ['IIFE parameter', "(function (a) { probe(a); })('x');", ['"x"']],
+    ['a catalogued module', "probe(require('crypto'));", ['type:node:crypto']],
+    ['a catalogued function', 'probe(crypto.createCipheriv);', ['fn:crypto.createCipheriv']],
+    ['the crypto global through window', 'probe(window.crypto.subtle);', ['type:webcrypto.SubtleCrypto']],
+    ['a dynamic import', "const m = await import('node:crypto'); probe(m.webcrypto);", ['type:webcrypto.Crypto']],
+    ['random bytes', 'probe(crypto.randomBytes(16));', ['bytes:random']],
+    ['zero-filled buffers', 'probe(Buffer.alloc(16)); probe(new Uint8Array(12));', ['bytes:zero-filled']],
+    ['a getter', "const o = { get a() { return 'x'; } }; probe(o.a);", ['"x"']],
+    ['a cycle stays finite', 'let a = b; let b = a; probe(a);', ['?']],
+    ['compound assignment is unknown', "let a = 'x'; a += 'y'; probe(a);", ['"x"', '?']],
+    ['an unresolved global is unknown', 'probe(somethingElse);', ['?']],
+  ])('%s', (_name, code, expected) => {
+    const results = probe(code);
+    expect(results.length).toBeGreaterThan(0);
+    for (const result of results) expect(result).toEqual(expected);
+  });
+
+  it('caps value sets instead of exploding (cartesian products of templates)', () => {
+    const code = "const a = ['1','2','3','4','5','6','7','8'][i]; probe(`${a}${a}${a}${a}`);";
+    const [values] = probe(code);
+    expect(values!.length).toBeLessThanOrEqual(49);
+    expect(values).toContain('?');
+  });
+
+  it('survives deep nesting without overflowing', () => {
+    const deep = `${'('.repeat(250)}'x'${')'.repeat(250)}`;
+    const [values] = probe(`probe(${deep});`);
+    expect(values).toEqual(['"x"']);
+    const chain = Array.from({ length: 2000 }, (_, i) => `'${i % 10}'`).join(' + ');
+    const [long] = probe(`probe(${chain});`);
+    expect(long).toEqual(['?']);
+  });
+});

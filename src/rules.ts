@@ -4,6 +4,7 @@ import noInsecureRsaPadding from '../rules/no-insecure-rsa-padding.js';
 import noWeakCipher from '../rules/no-weak-cipher.js';
 import noWeakHash from '../rules/no-weak-hash.js';
 import noWeakKeySize from '../rules/no-weak-key-size.js';
+import noWeakTls from '../rules/no-weak-tls.js';
 
 /** Every keyguard rule, by name, sorted. A test checks this matches the rules/ directory. */
 export const rules = {
@@ -13,6 +14,7 @@ export const rules = {
   'no-weak-cipher': noWeakCipher,
   'no-weak-hash': noWeakHash,
   'no-weak-key-size': noWeakKeySize,
+  'no-weak-tls': noWeakTls,
 };
 
 export type RuleName = keyof typeof rules;

@@ -41,7 +41,7 @@ function probe(code: string): string[][] {
     ],
     'probe.ts',
   );
-  expect(messages).toEqual([]);
+  expect(messages.map((m) => m.message)).toEqual([]);
   return out;
 }
 
@@ -126,7 +126,7 @@ describe('value resolution as sets', () => {
     const deep = `${'('.repeat(250)}'x'${')'.repeat(250)}`;
     const [values] = probe(`probe(${deep});`);
     expect(values).toEqual(['"x"']);
-    const chain = Array.from({ length: 2000 }, (_, i) => `'${i % 10}'`).join(' + ');
+    const chain = Array.from({ length: 600 }, (_, i) => `'${i % 10}'`).join(' + ');
     const [long] = probe(`probe(${chain});`);
     expect(long).toEqual(['?']);
   });

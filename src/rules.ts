@@ -1,5 +1,6 @@
 import noDisabledTlsVerification from '../rules/no-disabled-tls-verification.js';
 import noEcbMode from '../rules/no-ecb-mode.js';
+import noInsecureJwt from '../rules/no-insecure-jwt.js';
 import noInsecureRsaPadding from '../rules/no-insecure-rsa-padding.js';
 import noWeakCipher from '../rules/no-weak-cipher.js';
 import noWeakHash from '../rules/no-weak-hash.js';
@@ -10,6 +11,7 @@ import noWeakTls from '../rules/no-weak-tls.js';
 export const rules = {
   'no-disabled-tls-verification': noDisabledTlsVerification,
   'no-ecb-mode': noEcbMode,
+  'no-insecure-jwt': noInsecureJwt,
   'no-insecure-rsa-padding': noInsecureRsaPadding,
   'no-weak-cipher': noWeakCipher,
   'no-weak-hash': noWeakHash,

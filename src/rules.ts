@@ -1,6 +1,7 @@
 import noDisabledTlsVerification from '../rules/no-disabled-tls-verification.js';
 import noEcbMode from '../rules/no-ecb-mode.js';
 import noInsecureJwt from '../rules/no-insecure-jwt.js';
+import noInjectedTrustAnchor from '../rules/no-injected-trust-anchor.js';
 import noInsecureRsaPadding from '../rules/no-insecure-rsa-padding.js';
 import noWeakCipher from '../rules/no-weak-cipher.js';
 import noWeakHash from '../rules/no-weak-hash.js';
@@ -12,6 +13,7 @@ export const rules = {
   'no-disabled-tls-verification': noDisabledTlsVerification,
   'no-ecb-mode': noEcbMode,
   'no-insecure-jwt': noInsecureJwt,
+  'no-injected-trust-anchor': noInjectedTrustAnchor,
   'no-insecure-rsa-padding': noInsecureRsaPadding,
   'no-weak-cipher': noWeakCipher,
   'no-weak-hash': noWeakHash,

@@ -319,17 +319,20 @@ function isConstantFileRead(evaluator: Evaluator, node: Node): boolean {
 }
 
 /** Whether a value is a certificate fixed in the code. */
-export function isConstantCertificate(evaluator: Evaluator, value: AValue): boolean {
+export function isConstantCertificate(evaluator: Evaluator, value: AValue, files = true): boolean {
   if (value.kind === 'lit') return typeof value.value === 'string' && PEM.test(value.value);
   if (value.kind === 'bytes') {
     return value.origin === 'literal' && (value.from ?? []).every((source) => source.kind === 'lit');
   }
-  if (value.kind === 'unknown' && value.node) return isConstantFileRead(evaluator, value.node);
+  if (value.kind === 'unknown' && value.node) return files && isConstantFileRead(evaluator, value.node);
   return false;
 }
 
-/** The trust anchors a `ca`-like value holds: arrays, spreads, `concat`, `push`ed elements. */
-export function trustAnchorsOf(evaluator: Evaluator, values: readonly AValue[]): TrustAnchors {
+/**
+ * The trust anchors a `ca`-like value holds: arrays, spreads, `concat`, `push`ed elements.
+ * `files`: count a certificate file read from a constant path as fixed in the code.
+ */
+export function trustAnchorsOf(evaluator: Evaluator, values: readonly AValue[], files = true): TrustAnchors {
   const result: TrustAnchors = { systemRoots: false, constants: [] };
   const seen = new Set<Node>();
   const visit = (value: AValue, depth: number): void => {
@@ -338,8 +341,11 @@ export function trustAnchorsOf(evaluator: Evaluator, values: readonly AValue[]):
       result.systemRoots = true;
       return;
     }
-    if (isConstantCertificate(evaluator, value)) {
-      const node = value.kind === 'lit' ? value.node : value.kind === 'bytes' || value.kind === 'unknown' ? value.node : null;
+    if (isConstantCertificate(evaluator, value, files)) {
+      // Point at the PEM text itself when bytes were made from it.
+      const source = value.kind === 'bytes' ? value.from?.find((part) => part.kind === 'lit' && part.node) : undefined;
+      const node =
+        source?.kind === 'lit' ? source.node : value.kind === 'lit' || value.kind === 'bytes' || value.kind === 'unknown' ? (value.node ?? null) : null;
       if (node && !seen.has(node)) {
         seen.add(node);
         result.constants.push(node);

@@ -1,8 +1,12 @@
 import noDisabledTlsVerification from '../rules/no-disabled-tls-verification.js';
 import noEcbMode from '../rules/no-ecb-mode.js';
+import noEscrowRecipient from '../rules/no-escrow-recipient.js';
+import noHardcodedKey from '../rules/no-hardcoded-key.js';
 import noInsecureJwt from '../rules/no-insecure-jwt.js';
 import noInjectedTrustAnchor from '../rules/no-injected-trust-anchor.js';
 import noInsecureRsaPadding from '../rules/no-insecure-rsa-padding.js';
+import noKeyExfiltration from '../rules/no-key-exfiltration.js';
+import noStaticIv from '../rules/no-static-iv.js';
 import noWeakCipher from '../rules/no-weak-cipher.js';
 import noWeakHash from '../rules/no-weak-hash.js';
 import noWeakKeySize from '../rules/no-weak-key-size.js';
@@ -12,9 +16,13 @@ import noWeakTls from '../rules/no-weak-tls.js';
 export const rules = {
   'no-disabled-tls-verification': noDisabledTlsVerification,
   'no-ecb-mode': noEcbMode,
+  'no-escrow-recipient': noEscrowRecipient,
+  'no-hardcoded-key': noHardcodedKey,
   'no-insecure-jwt': noInsecureJwt,
   'no-injected-trust-anchor': noInjectedTrustAnchor,
   'no-insecure-rsa-padding': noInsecureRsaPadding,
+  'no-key-exfiltration': noKeyExfiltration,
+  'no-static-iv': noStaticIv,
   'no-weak-cipher': noWeakCipher,
   'no-weak-hash': noWeakHash,
   'no-weak-key-size': noWeakKeySize,

@@ -72,6 +72,9 @@ export const BUILTIN_CALLS: Record<string, BuiltinHandler> = {
   'Uint8Array.of': (_evaluator, node, args) => [bytesOf(node, args.flat())],
   TextEncoder: () => [{ kind: 'builtin', path: 'TextEncoder#instance' }],
   'TextEncoder#instance.encode': (_evaluator, node, args) => bytesFrom(node, args[0], [lit('utf8', node)]),
+  // --- key literals (issue 5): base64 of literals folds, so a key decoded with atob is still recognised ---
+  atob: mapLits((value) => (typeof value === 'string' && /^[A-Za-z0-9+/=\s]*$/.test(value) ? Buffer.from(value, 'base64').toString('latin1') : undefined)),
+  btoa: mapLits((value) => (typeof value === 'string' && !/[^\u0000-\u00ff]/.test(value) ? Buffer.from(value, 'latin1').toString('base64') : undefined)),
   // --- weak randomness (issue 3): predictable values, never a key, IV, salt or token ---
   'Math.random': weakRandom('Math.random()'),
   'Date.now': weakRandom('Date.now()'),

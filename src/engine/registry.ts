@@ -1,3 +1,4 @@
+import { KEY_NAME_TRIGGERS } from '../catalogue/sources.js';
 import {
   LIBRARIES,
   type ConstSpec,
@@ -101,10 +102,14 @@ let shared: Registry | undefined;
 /** Words that make a file worth analysing even without a catalogued import. */
 export const EXTRA_TRIGGERS: readonly string[] = [
   '-----BEGIN',
+  // a JWK object literal (issue 5: a private JWK in the source is reported even if unused)
+  'kty',
   // weak randomness (issue 3: no-insecure-randomness) matters even in files without a crypto import
   'Math.random',
   'Date.now',
   'performance.now',
+  // key-named identifiers (issue 6: name-only key-material sources for no-key-exfiltration)
+  ...KEY_NAME_TRIGGERS,
 ];
 
 export function getRegistry(): Registry {

@@ -1,0 +1,82 @@
+import type { TSESTree } from '@typescript-eslint/utils';
+import type { Role } from '../src/catalogue/index.js';
+import { createRule } from '../src/create-rule.js';
+import { describeKey, expectationOf, isSecretKind, keyLiterals, privateKeysInSource } from '../src/engine/key-literals.js';
+import { createReporter, onAnalysis } from '../src/engine/rule-kit.js';
+import { isTestFile } from '../src/engine/test-files.js';
+
+type Options = [{ ignoreTestFiles: boolean }];
+type MessageIds = 'hardcodedKey' | 'privateKeyInSource';
+
+/** Roles whose constants are reported: where a secret or private key goes, and where any key is loaded. */
+const ROLES: readonly Role[] = ['key', 'keyData', 'publicKey', 'recipientKey'];
+
+export default createRule<Options, MessageIds>({
+  name: 'no-hardcoded-key',
+  meta: {
+    type: 'problem',
+    docs: {
+      description: 'Disallow secret and private keys written in the source code',
+      recommended: 'recommended',
+      cwe: ['CWE-321', 'CWE-798'],
+      mechanisms: [1, 2, 4],
+      securitySeverity: 8.8,
+      precision: 'high',
+    },
+    messages: {
+      hardcodedKey:
+        'A hardcoded key ({{material}}) is used by {{api}}: anyone who can read the code, the bundle or the repository history has it, so whatever it protects is not protected. Load it at runtime from a secret store or the environment (or generate it), and rotate this one.',
+      privateKeyInSource:
+        'Private key material ({{material}}) is written in the source: anyone who can read the code, the bundle or the repository history can use it, so it must be considered compromised. Revoke and rotate it, and load private keys at runtime from a secret store.',
+    },
+    schema: [
+      {
+        type: 'object',
+        properties: {
+          ignoreTestFiles: {
+            type: 'boolean',
+            description:
+              'Skip test and fixture files (`*.test.*`, `*.spec.*`, `__tests__/`, `test/`, `tests/`, `fixtures/`). Prefer scoping with flat config `files`/`ignores`.',
+          },
+        },
+        additionalProperties: false,
+      },
+    ],
+    defaultOptions: [{ ignoreTestFiles: false }],
+  },
+  create(context, [{ ignoreTestFiles }]) {
+    if (ignoreTestFiles && isTestFile(context.filename)) return {};
+    const report = createReporter(context);
+    return onAnalysis(context, (analysis) => {
+      const keys = keyLiterals(analysis);
+      /** each literal is reported once, where it is first reported */
+      const done = new Set<TSESTree.Node>();
+      for (const found of privateKeysInSource(analysis)) {
+        if (!found.node || done.has(found.node)) continue;
+        done.add(found.node);
+        report({ node: found.node, messageId: 'privateKeyInSource', data: { material: found.description } });
+      }
+      for (const role of ROLES) {
+        for (const binding of analysis.bindings(role)) {
+          const expect = expectationOf(binding);
+          for (const value of binding.values) {
+            // Key objects are reported where their material is imported, not at every use.
+            if (value.kind !== 'lit' && value.kind !== 'bytes' && value.kind !== 'object') continue;
+            for (const found of keys.ofValue(value, expect)) {
+              if (!isSecretKind(found.kind)) continue;
+              // Outside a secret-key role only a self-describing key (a private PEM, a JWK) is certain.
+              if (role !== 'key' && !found.selfDescribing) continue;
+              const where = found.node ?? binding.node;
+              if (done.has(where)) continue;
+              done.add(where);
+              report(
+                { node: binding.node, messageId: 'hardcodedKey', data: { material: describeKey(found, binding.node), api: binding.fact.api } },
+                String(where.range[0]),
+              );
+            }
+          }
+        }
+      }
+    });
+  },
+});

@@ -1,5 +1,6 @@
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 import type { Role } from '../catalogue/index.js';
+import { DataFlow } from './dataflow.js';
 import { Evaluator } from './evaluator.js';
 import { FactCollector, type CallFact, type RoleBinding } from './facts.js';
 import { FileIndex } from './file-index.js';
@@ -83,6 +84,23 @@ export class FileAnalysis {
   /** All bindings of a fact for a role. */
   static rolesOf(fact: CallFact, role: Role): RoleBinding[] {
     return fact.bindings.filter((binding) => binding.role === role);
+  }
+
+  /** The catalogued facts of one call (or property write) node. */
+  factsAt(node: TSESTree.Node): readonly CallFact[] {
+    return this.collector.factsAt(node);
+  }
+
+  private dataflowState?: DataFlow;
+
+  /**
+   * Intra-file taint tracking (issue 6), created on first use. Nothing is
+   * built until a taint rule asks for flows, and taint rules ask only when the
+   * file has a source (`dataflow.hasKeySources`, plaintext or parameter roles).
+   */
+  get dataflow(): DataFlow {
+    this.dataflowState ??= new DataFlow(this);
+    return this.dataflowState;
   }
 }
 

@@ -212,6 +212,11 @@ export function recognizeString(text: string, node: Node | null, expect: KeyExpe
     return BASE64.test(clean) || BASE64URL.test(clean) ? recognizeRaw(Buffer.from(clean, enc), node, enc, expect) : null;
   }
   if (enc === 'latin1' || enc === 'binary' || enc === 'ascii') return recognizeRaw(Buffer.from(text, 'latin1'), node, enc, expect, text.length);
+  // A binary string (from atob): raw bytes.
+  // eslint-disable-next-line no-control-regex
+  if (/[\u0000-\u0008\u0080-\u00ff]/.test(text) && !/[^\u0000-\u00ff]/.test(text)) {
+    return recognizeRaw(Buffer.from(text, 'latin1'), node, 'binary string', expect);
+  }
   // utf8 text (an explicit encoding or none): DER in base64/hex is recognised by structure only.
   const clean = text.replace(/\s+/g, '');
   if (clean.length >= 32 && BASE64.test(clean)) {
@@ -221,11 +226,6 @@ export function recognizeString(text: string, node: Node | null, expect: KeyExpe
   if (clean.length >= 48 && HEX.test(clean)) {
     const der = recognizeDer(Buffer.from(clean, 'hex'), node, 'hex', expect);
     if (der) return der;
-  }
-  // A binary string (from atob): raw bytes.
-  // eslint-disable-next-line no-control-regex
-  if (/[\u0000-\u0008\u0080-\u00ff]/.test(text) && !/[^\u0000-\u00ff]/.test(text)) {
-    return recognizeRaw(Buffer.from(text, 'latin1'), node, 'binary string', expect);
   }
   if (expect === 'public') {
     // A raw public key given as hex or base64 text (`ecdh.computeSecret(hex, 'hex')`, `keyFromPublic(hex)`).
@@ -386,7 +386,10 @@ export class KeyLiterals {
     if (importing && material.length) {
       return material.flatMap((binding) => {
         const own = expectationOf(binding);
-        return binding.values.flatMap((value) => this.ofValue(value, own === 'any' ? expect : own, depth + 1)).map((found) => ({ ...found, via: found.via ?? fact }));
+        const wanted = own === 'any' ? expect : own;
+        const found = binding.values.flatMap((value) => this.ofValue(value, wanted, depth + 1));
+        if (!found.length) found.push(...this.helperCall(binding.node, wanted, depth + 1));
+        return found.map((key) => ({ ...key, via: key.via ?? fact }));
       });
     }
     const out: KeyLiteral[] = [];
@@ -408,8 +411,11 @@ export class KeyLiterals {
    * arguments counts, since the helper's effect is unknown.
    */
   private helperResult(value: AValue & { kind: 'unknown' }, expect: KeyExpectation, depth: number): KeyLiteral[] {
-    const call = value.node;
-    if (!call || (call.type !== 'CallExpression' && call.type !== 'NewExpression') || depth > 3) return [];
+    return value.node ? this.helperCall(value.node, expect, depth) : [];
+  }
+
+  private helperCall(call: Node, expect: KeyExpectation, depth: number): KeyLiteral[] {
+    if ((call.type !== 'CallExpression' && call.type !== 'NewExpression') || depth > 3) return [];
     const callees = this.evaluator.evaluate(call.callee);
     if (!callees.some((callee) => callee.kind === 'function')) return [];
     const out: KeyLiteral[] = [];

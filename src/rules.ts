@@ -7,6 +7,7 @@ import noInjectedTrustAnchor from '../rules/no-injected-trust-anchor.js';
 import noInsecureRsaPadding from '../rules/no-insecure-rsa-padding.js';
 import noKeyExfiltration from '../rules/no-key-exfiltration.js';
 import noStaticIv from '../rules/no-static-iv.js';
+import noWeakAuthTag from '../rules/no-weak-auth-tag.js';
 import noWeakCipher from '../rules/no-weak-cipher.js';
 import noWeakHash from '../rules/no-weak-hash.js';
 import noWeakKeySize from '../rules/no-weak-key-size.js';
@@ -23,6 +24,7 @@ export const rules = {
   'no-insecure-rsa-padding': noInsecureRsaPadding,
   'no-key-exfiltration': noKeyExfiltration,
   'no-static-iv': noStaticIv,
+  'no-weak-auth-tag': noWeakAuthTag,
   'no-weak-cipher': noWeakCipher,
   'no-weak-hash': noWeakHash,
   'no-weak-key-size': noWeakKeySize,

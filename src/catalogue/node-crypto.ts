@@ -223,10 +223,11 @@ export const NODE_CRYPTO: LibraryModel = {
     'node:crypto.Decipher': {
       display: 'Decipher',
       members: {
-        update: fn({ operation: 'inherit' }),
-        final: fn({ operation: 'inherit' }),
+        // (issue 3) update() releases plaintext before the tag is checked; final() checks it.
+        update: fn({ operation: 'inherit', result: 'plaintext' }),
+        final: fn({ operation: 'inherit', authenticates: true }),
         setAAD: fn({ operation: 'inherit' }),
-        setAuthTag: fn({ operation: 'inherit' }),
+        setAuthTag: fn({ args: ['authTag'], operation: 'inherit' }),
         setAutoPadding: fn({ operation: 'inherit' }),
       },
     },

@@ -73,6 +73,8 @@ export type Role =
   | 'allowKeyTypeMismatch'
   /** a flag that, when true, accepts expired tokens (jsonwebtoken `ignoreExpiration`) */
   | 'ignoreExpiration'
+  /** an AEAD tag handed in to be checked (`decipher.setAuthTag(tag)`) */
+  | 'authTag'
   // --- weakened configuration (issue 3: IVs, key derivation, randomness) ---
   /** the key-derivation function a call applies: `pbkdf2`, `scrypt`, `argon2`, `bcrypt`, `evp-bytestokey`, `sodium-pwhash` */
   | 'kdf'
@@ -174,6 +176,8 @@ export interface FunctionSpec {
   returns?: string;
   /** what the returned value is, when it is not an object of a catalogued type */
   result?: ResultKind;
+  /** calling this checks an AEAD tag and throws when it does not match (`decipher.final()`) */
+  authenticates?: true;
   /**
    * The call decodes its first argument from this encoding into bytes (crypto-js
    * `enc.Hex.parse('...')`): the result is a `bytes` value made from it, like `Buffer.from(s, enc)`.
@@ -217,6 +221,8 @@ export type ResultKind =
   | 'ciphertext'
   | 'digest'
   | 'auth-tag'
+  /** decrypted data, unauthenticated until the AEAD tag is checked (issue 3: `decipher.update()`) */
+  | 'plaintext'
   /** output of a deterministic generator (issue 3): predictable when the seed of the call that created it is */
   | 'pseudo-random';
 

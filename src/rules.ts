@@ -6,6 +6,7 @@ import noInsecureJwt from '../rules/no-insecure-jwt.js';
 import noInjectedTrustAnchor from '../rules/no-injected-trust-anchor.js';
 import noInsecureRsaPadding from '../rules/no-insecure-rsa-padding.js';
 import noKeyExfiltration from '../rules/no-key-exfiltration.js';
+import noPlaintextExfiltration from '../rules/no-plaintext-exfiltration.js';
 import noStaticIv from '../rules/no-static-iv.js';
 import noWeakAuthTag from '../rules/no-weak-auth-tag.js';
 import noWeakCipher from '../rules/no-weak-cipher.js';
@@ -23,6 +24,7 @@ export const rules = {
   'no-injected-trust-anchor': noInjectedTrustAnchor,
   'no-insecure-rsa-padding': noInsecureRsaPadding,
   'no-key-exfiltration': noKeyExfiltration,
+  'no-plaintext-exfiltration': noPlaintextExfiltration,
   'no-static-iv': noStaticIv,
   'no-weak-auth-tag': noWeakAuthTag,
   'no-weak-cipher': noWeakCipher,

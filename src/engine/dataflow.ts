@@ -249,6 +249,7 @@ export class DataFlow {
   private readonly seeds: [Cell, Label][] = [];
   private readonly sinks: SinkSite[] = [];
   private readonly newSites: [CallNode, ClassNode][] = [];
+  private readonly callSitesByFunction = new Map<FunctionNode, CallNode[]>();
   private readonly paths: PathResolver;
   private readonly sourceCode: TSESLint.SourceCode;
   private readonly callSinks: { spec: CallSinkSpec; test: RegExp }[];
@@ -769,6 +770,9 @@ export class DataFlow {
       this.flow(this.returnCell(fn), this.cellOf(site), [{ op: 'exit', site }]);
     }
     if (!fn) return;
+    const sites = this.callSitesByFunction.get(fn);
+    if (sites) sites.push(site);
+    else this.callSitesByFunction.set(fn, [site]);
     const enter: Op = { op: 'enter', site };
     fn.params.forEach((param, i) => {
       if (param.type === 'RestElement') {
@@ -1234,34 +1238,54 @@ export class DataFlow {
 
   /**
    * Marks the encrypted value and what it was encoded from (`text` in
-   * `const data = encoder.encode(text); subtle.encrypt(alg, key, data)`), a few steps back.
+   * `const data = encoder.encode(text); subtle.encrypt(alg, key, data)`), a few
+   * steps back, and through the callers of a same-file `encrypt(plaintext)` helper.
    */
   private seedPlaintext(start: Node, source: TaintSource): void {
-    let node: Node | undefined = start;
-    const path: string[] = [];
-    for (let step = 0; step < 5 && node; step++) {
-      node = unwrapExpression(node);
+    const work: { node: Node; path: string[] }[] = [{ node: start, path: [] }];
+    const seen = new Set<Node>();
+    let budget = 24;
+    while (work.length && budget-- > 0) {
+      const item = work.pop()!;
+      const node = unwrapExpression(item.node);
+      const path = item.path;
+      if (seen.has(node)) continue;
+      seen.add(node);
       if (node.type === 'Identifier') {
         const variable = this.variableOf(node);
-        if (!variable || !variable.defs.length) return;
+        if (!variable || !variable.defs.length) {
+          this.seed(this.globalCell(node.name), source, path);
+          continue;
+        }
         this.seed(this.varCell(variable), source, path);
         const def = variable.defs[0]!;
-        node = def.type === 'Variable' && def.node.id.type === 'Identifier' && variable.defs.length === 1 ? (def.node.init ?? undefined) : undefined;
+        if (variable.defs.length !== 1) continue;
+        if (def.type === 'Variable' && def.node.id.type === 'Identifier' && def.node.init) {
+          work.push({ node: def.node.init, path });
+        } else if (def.type === 'Parameter' && !path.length) {
+          const fn = def.node as FunctionNode;
+          const index = fn.params.indexOf(def.name as TSESTree.Parameter);
+          if (index < 0) continue;
+          for (const site of this.callSitesByFunction.get(fn) ?? []) {
+            const arg = site.arguments[index];
+            if (arg && arg.type !== 'SpreadElement') work.push({ node: arg, path });
+          }
+        }
       } else if (node.type === 'MemberExpression') {
         const key = memberKey(node);
-        if (key === null) return;
-        path.unshift(key);
-        node = node.object;
+        if (key !== null && path.length < 3) work.push({ node: node.object, path: [key, ...path] });
       } else if (node.type === 'CallExpression' || node.type === 'NewExpression') {
         const callee = unwrapExpression(node.callee);
         const name = callee.type === 'Identifier' ? callee.name : callee.type === 'MemberExpression' ? memberKey(callee) : null;
-        const encodes = name !== null && (ENCODING_FUNCTIONS.has(name) || ENCODING_MEMBER_FUNCTIONS.has(name) || ENCODING_METHODS.has(name));
-        if (!encodes || path.length) return;
-        const arg = node.arguments[0];
-        node = arg && arg.type !== 'SpreadElement' ? arg : callee.type === 'MemberExpression' && ENCODING_METHODS.has(name) ? callee.object : undefined;
+        if (name === null || path.length) continue;
+        if (ENCODING_FUNCTIONS.has(name) || ENCODING_MEMBER_FUNCTIONS.has(name)) {
+          const arg = node.arguments[0];
+          if (arg && arg.type !== 'SpreadElement') work.push({ node: arg, path });
+        } else if (ENCODING_METHODS.has(name) && callee.type === 'MemberExpression') {
+          work.push({ node: callee.object, path });
+        }
       } else {
         this.seed(this.cellOf(node), source, path);
-        return;
       }
     }
   }

@@ -213,7 +213,6 @@ export function recognizeString(text: string, node: Node | null, expect: KeyExpe
   }
   if (enc === 'latin1' || enc === 'binary' || enc === 'ascii') return recognizeRaw(Buffer.from(text, 'latin1'), node, enc, expect, text.length);
   // A binary string (from atob): raw bytes.
-  // eslint-disable-next-line no-control-regex
   if (/[\u0000-\u0008\u0080-\u00ff]/.test(text) && !/[^\u0000-\u00ff]/.test(text)) {
     return recognizeRaw(Buffer.from(text, 'latin1'), node, 'binary string', expect);
   }

@@ -21,7 +21,7 @@ function aeadMembers(
   return out;
 }
 
-/** The `crypto_pwhash` presets (libsodium's values) and algorithm ids. */
+/** The `crypto_pwhash` presets (libsodium's values), algorithm ids, and nonce/key sizes. */
 const PWHASH_CONSTANTS: Record<string, MemberSpec> = {
   crypto_pwhash_OPSLIMIT_MIN: constant(1),
   crypto_pwhash_OPSLIMIT_INTERACTIVE: constant(2),
@@ -34,6 +34,15 @@ const PWHASH_CONSTANTS: Record<string, MemberSpec> = {
   crypto_pwhash_ALG_ARGON2I13: constant(1),
   crypto_pwhash_ALG_ARGON2ID13: constant(2),
   crypto_pwhash_ALG_DEFAULT: constant(2),
+  crypto_pwhash_SALTBYTES: constant(16),
+  crypto_secretbox_NONCEBYTES: constant(24),
+  crypto_secretbox_KEYBYTES: constant(32),
+  crypto_box_NONCEBYTES: constant(24),
+  crypto_aead_xchacha20poly1305_ietf_NPUBBYTES: constant(24),
+  crypto_aead_chacha20poly1305_ietf_NPUBBYTES: constant(12),
+  crypto_aead_chacha20poly1305_NPUBBYTES: constant(8),
+  crypto_aead_aes256gcm_NPUBBYTES: constant(12),
+  crypto_stream_xchacha20_NONCEBYTES: constant(24),
 };
 // --- end weakened configuration ---
 

@@ -1,4 +1,4 @@
-import { fn, ref, type LibraryModel } from './types.js';
+import { constant, fn, ref, type LibraryModel } from './types.js';
 
 /**
  * tweetnacl (and tweetnacl-util is not crypto). Members are added by the rules that need them (weakened
@@ -31,6 +31,12 @@ export const TWEETNACL: LibraryModel = {
         after: fn({ args: ['plaintext', 'iv', 'key'], operation: 'encrypt', result: 'ciphertext' }),
         open: fn({ args: [null, 'iv', null, 'key'], operation: 'decrypt' }),
         keyPair: ref('tweetnacl.box.keyPair'),
+        // --- sizes (issue 3): `new Uint8Array(nacl.box.nonceLength)` is a 24-byte zero nonce ---
+        publicKeyLength: constant(32),
+        secretKeyLength: constant(32),
+        sharedKeyLength: constant(32),
+        nonceLength: constant(24),
+        overheadLength: constant(16),
       },
     },
     'tweetnacl.box.keyPair': {
@@ -41,7 +47,13 @@ export const TWEETNACL: LibraryModel = {
     'tweetnacl.secretbox': {
       display: 'nacl.secretbox',
       call: fn({ args: ['plaintext', 'iv', 'key'], operation: 'encrypt', result: 'ciphertext' }),
-      members: { open: fn({ args: [null, 'iv', 'key'], operation: 'decrypt' }) },
+      members: {
+        open: fn({ args: [null, 'iv', 'key'], operation: 'decrypt' }),
+        // --- sizes (issue 3) ---
+        keyLength: constant(32),
+        nonceLength: constant(24),
+        overheadLength: constant(16),
+      },
     },
     'tweetnacl.scalarMult': {
       display: 'nacl.scalarMult',

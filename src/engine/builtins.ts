@@ -64,11 +64,11 @@ export const BUILTIN_CALLS: Record<string, BuiltinHandler> = {
   'Object.freeze': identity,
   'Object.seal': identity,
   'process.getBuiltinModule': (evaluator, node, args) => evaluator.moduleValues(args[0] ?? [], node),
-  'Buffer.from': (_evaluator, node, args) => bytesFrom(node, args[0], args[1]),
+  'Buffer.from': (evaluator, node, args) => bytesFrom(node, args[0], args[1], evaluator),
   'Buffer.alloc': (_evaluator, node, args) => allocated(node, args[0], args[1]),
   'Buffer.allocUnsafe': (_evaluator, node) => [{ kind: 'bytes', node, origin: 'unknown' }],
-  Uint8Array: (_evaluator, node, args) => typedArray(node, args[0]),
-  'Uint8Array.from': (_evaluator, node, args) => bytesFrom(node, args[0]),
+  Uint8Array: (evaluator, node, args) => typedArray(node, args[0], evaluator),
+  'Uint8Array.from': (evaluator, node, args) => bytesFrom(node, args[0], undefined, evaluator),
   'Uint8Array.of': (_evaluator, node, args) => [bytesOf(node, args.flat())],
   TextEncoder: () => [{ kind: 'builtin', path: 'TextEncoder#instance' }],
   'TextEncoder#instance.encode': (_evaluator, node, args) => bytesFrom(node, args[0], [lit('utf8', node)]),
@@ -95,7 +95,7 @@ function weakRandom(reason: string): BuiltinHandler {
 }
 
 /** `Buffer.from(x, enc)`, `Uint8Array.from(x)`, `TextEncoder#encode(x)`: bytes made from x. */
-function bytesFrom(node: CallNode, source: AValue[] | undefined, encoding?: AValue[]): AValue[] {
+function bytesFrom(node: CallNode, source: AValue[] | undefined, encoding?: AValue[], evaluator?: Evaluator): AValue[] {
   if (!source) return [{ kind: 'bytes', node, origin: 'unknown' }];
   const enc = encoding?.length === 1 && encoding[0]?.kind === 'lit' ? String(encoding[0].value) : undefined;
   return source.map((value): AValue => {
@@ -103,7 +103,7 @@ function bytesFrom(node: CallNode, source: AValue[] | undefined, encoding?: AVal
     if (value.kind === 'lit' && typeof value.value === 'string') {
       return { kind: 'bytes', node, origin: 'literal', from: [value], ...(enc ? { encoding: enc } : {}) };
     }
-    if (value.kind === 'array') return { kind: 'bytes', node, origin: 'unknown', from: [value] };
+    if (value.kind === 'array') return arrayBytes(node, value, evaluator);
     return { kind: 'bytes', node, origin: 'unknown', from: [value] };
   });
 }
@@ -126,14 +126,32 @@ function allocated(node: CallNode, size: AValue[] | undefined, fill: AValue[] | 
 }
 
 /** `new Uint8Array(16)` (zero-filled), `new Uint8Array([1, 2])` (literal), `new Uint8Array(buffer)` (a copy). */
-function typedArray(node: CallNode, arg: AValue[] | undefined): AValue[] {
+/** `[0, 1, 2]` as bytes: `literal` (with its length) when every element is a number literal and nothing is pushed later. */
+function arrayBytes(node: CallNode, value: AValue & { kind: 'array' }, evaluator?: Evaluator): AValue {
+  const elements = value.node.elements;
+  const literal =
+    !!evaluator &&
+    elements.length > 0 &&
+    elements.every(
+      (element) =>
+        element !== null &&
+        element.type !== 'SpreadElement' &&
+        evaluator.evaluate(element).every((v) => v.kind === 'lit' && typeof v.value === 'number'),
+    ) &&
+    evaluator.index.arrayPushes(evaluator, value.node).length === 0;
+  return literal
+    ? { kind: 'bytes', node, origin: 'literal', length: elements.length, from: [value] }
+    : { kind: 'bytes', node, origin: 'unknown', from: [value] };
+}
+
+function typedArray(node: CallNode, arg: AValue[] | undefined, evaluator?: Evaluator): AValue[] {
   if (!arg) return [{ kind: 'bytes', node, origin: 'zero-filled', length: 0 }];
   return arg.map((value): AValue => {
     if (value.kind === 'lit' && typeof value.value === 'number') {
       return { kind: 'bytes', node, origin: 'zero-filled', length: value.value };
     }
     if (value.kind === 'bytes') return value;
-    if (value.kind === 'array') return { kind: 'bytes', node, origin: 'unknown', from: [value] };
+    if (value.kind === 'array') return arrayBytes(node, value, evaluator);
     return { kind: 'bytes', node, origin: 'unknown', from: [value] };
   });
 }

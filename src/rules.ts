@@ -1,3 +1,4 @@
+import noAlgorithmDowngrade from '../rules/no-algorithm-downgrade.js';
 import noDisabledTlsVerification from '../rules/no-disabled-tls-verification.js';
 import noEcbMode from '../rules/no-ecb-mode.js';
 import noEscrowRecipient from '../rules/no-escrow-recipient.js';
@@ -16,6 +17,7 @@ import noWeakTls from '../rules/no-weak-tls.js';
 
 /** Every keyguard rule, by name, sorted. A test checks this matches the rules/ directory. */
 export const rules = {
+  'no-algorithm-downgrade': noAlgorithmDowngrade,
   'no-disabled-tls-verification': noDisabledTlsVerification,
   'no-ecb-mode': noEcbMode,
   'no-escrow-recipient': noEscrowRecipient,

@@ -69,7 +69,7 @@ describe('keyguard CLI', () => {
   });
 
   it.each([
-    [['--format', 'xml'], /--format must be stylish, compact, json or sarif/],
+    [['--format', 'xml'], /--format must be stylish, compact, json, sarif or cbom/],
     [['--max-warnings', 'many'], /--max-warnings takes a whole number/],
     [['--shard', '3/2'], /--shard takes i\/n/],
     [['--bogus'], /Unknown option '--bogus'/],

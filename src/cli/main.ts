@@ -5,6 +5,7 @@ import { parseArgs } from 'node:util';
 import plugin from '../index.js';
 import { KeyguardConfigError, resolvePolicy, SETTINGS_SCHEMA } from '../policy.js';
 import { applyBaseline, readBaseline, writeBaseline } from './baseline.js';
+import { InventoryCollector, toCbom } from './cbom.js';
 import { selectFiles, UsageError } from './files.js';
 import { fingerprint, toSarif } from './sarif.js';
 
@@ -18,7 +19,9 @@ your own ESLint config. Honours .gitignore; skips node_modules, build output and
 Options:
   --strict                 use the strict config (every rule, strict thresholds, legacy uses too)
   --format <name>          stylish (default), compact (one line per finding, for hooks), json,
-                           or sarif (SARIF 2.1.0 for code scanning)
+                           sarif (SARIF 2.1.0 for code scanning), or cbom (CycloneDX 1.6
+                           cryptographic bill of materials: every algorithm used, where, and
+                           the findings that concern it)
   -o, --output <file>      write the report to a file instead of stdout
   --max-warnings <n>       exit 0 while there are at most n findings (default: any finding fails)
   --shard <i>/<n>          lint only shard i of n (1-based), a deterministic split for CI matrices
@@ -146,8 +149,8 @@ async function runUnsafe(argv: readonly string[], cwd: string, io: Io): Promise<
     return { exitCode: 0 };
   }
   const format = values.format;
-  if (!['stylish', 'compact', 'json', 'sarif'].includes(format)) {
-    throw new UsageError(`--format must be stylish, compact, json or sarif, got "${format}"`);
+  if (!['stylish', 'compact', 'json', 'sarif', 'cbom'].includes(format)) {
+    throw new UsageError(`--format must be stylish, compact, json, sarif or cbom, got "${format}"`);
   }
   let maxWarnings = -1;
   if (values['max-warnings'] !== undefined) {
@@ -171,11 +174,12 @@ async function runUnsafe(argv: readonly string[], cwd: string, io: Io): Promise<
   if (shard) files = files.filter((file) => inShard(relative(cwd, file).split(sep).join('/'), shard));
 
   const config = values.strict ? plugin.configs.strict : plugin.configs.recommended;
+  const inventory = format === 'cbom' ? new InventoryCollector() : null;
   // ESLint ignores files outside its cwd: lint from a directory that contains them all.
   const eslint = new ESLint({
     cwd: commonAncestor([cwd, ...files.map((file) => dirname(file))]),
     overrideConfigFile: true,
-    overrideConfig: [...config, { settings: { keyguard: settings } }] as Linter.Config[],
+    overrideConfig: [...config, { settings: { keyguard: settings } }, ...(inventory ? [inventory.config()] : [])] as Linter.Config[],
     errorOnUnmatchedPattern: false,
     globInputPaths: false,
   });
@@ -219,6 +223,9 @@ async function runUnsafe(argv: readonly string[], cwd: string, io: Io): Promise<
   } else if (format === 'sarif') {
     const allMeta = Object.fromEntries(Object.entries(plugin.rules).map(([name, rule]) => [`keyguard/${name}`, rule.meta]));
     report = `${JSON.stringify(toSarif(results, { cwd, rulesMeta: { ...allMeta, ...rulesMeta }, version: plugin.meta.version }), null, 2)}\n`;
+  } else if (inventory) {
+    const cbom = toCbom(results, inventory, { cwd, version: plugin.meta.version, profile: values.strict ? 'strict' : 'recommended' });
+    report = `${JSON.stringify(cbom, null, 2)}\n`;
   } else if (format === 'compact') {
     report = results
       .flatMap((result) =>

@@ -8,7 +8,7 @@ import type { LitValue } from '../src/engine/values.js';
 import { isStrict } from '../src/policy.js';
 
 type Node = TSESTree.Node;
-type Options = [];
+type Options = [{ authorizationClaims: string[] }];
 type MessageIds =
   | 'signsNone'
   | 'acceptsNone'
@@ -50,8 +50,8 @@ const AUTHZ_WORDS = new Set([
   'acl',
 ]);
 
-function isAuthzName(name: string): boolean {
-  return wordsOf(name).some((word) => AUTHZ_WORDS.has(word)) || /^is[A-Z]/.test(name);
+function isAuthzName(name: string, extra: ReadonlySet<string>): boolean {
+  return wordsOf(name).some((word) => AUTHZ_WORDS.has(word)) || /^is[A-Z]/.test(name) || extra.has(name.toLowerCase());
 }
 
 /** The literal algorithm names a `jwtAlgorithms` binding may take: strings, and the elements of allow-list arrays. */
@@ -69,7 +69,8 @@ function algorithmLiterals(analysis: FileAnalysis, binding: RoleBinding): LitVal
 }
 
 /** Is the value of this expression (a decoded token) used to decide who may do what? */
-function usedForAuthorization(analysis: FileAnalysis, call: Node): boolean {
+function usedForAuthorization(analysis: FileAnalysis, call: Node, extra: ReadonlySet<string>): boolean {
+  const isAuthz = (name: string) => isAuthzName(name, extra);
   const uses: Node[] = [call];
   const seen = new Set<Node>();
   while (uses.length) {
@@ -82,7 +83,7 @@ function usedForAuthorization(analysis: FileAnalysis, call: Node): boolean {
       if (!parent) break;
       if (parent.type === 'MemberExpression' && parent.object === node) {
         const name = !parent.computed && parent.property.type === 'Identifier' ? parent.property.name : null;
-        if (name && isAuthzName(name)) return true;
+        if (name && isAuthz(name)) return true;
         node = parent;
         continue;
       }
@@ -109,24 +110,24 @@ function usedForAuthorization(analysis: FileAnalysis, call: Node): boolean {
       case 'AssignmentExpression':
         if (parent.right === node) {
           const left = parent.left;
-          if (left.type === 'MemberExpression' && !left.computed && left.property.type === 'Identifier' && isAuthzName(left.property.name)) return true;
+          if (left.type === 'MemberExpression' && !left.computed && left.property.type === 'Identifier' && isAuthz(left.property.name)) return true;
           if (left.type === 'Identifier') uses.push(...referencesOf(analysis, left));
         }
         break;
       case 'VariableDeclarator':
         if (parent.init === node) {
           if (parent.id.type === 'Identifier') {
-            if (isAuthzName(parent.id.name)) return true;
+            if (isAuthz(parent.id.name)) return true;
             uses.push(...referencesOf(analysis, parent.id));
           } else if (parent.id.type === 'ObjectPattern') {
             for (const prop of parent.id.properties) {
-              if (prop.type === 'Property' && prop.key.type === 'Identifier' && isAuthzName(prop.key.name)) return true;
+              if (prop.type === 'Property' && prop.key.type === 'Identifier' && isAuthz(prop.key.name)) return true;
             }
           }
         }
         break;
       case 'Property':
-        if (parent.value === node && parent.key.type === 'Identifier' && isAuthzName(parent.key.name)) return true;
+        if (parent.value === node && parent.key.type === 'Identifier' && isAuthz(parent.key.name)) return true;
         break;
       default:
         break;
@@ -171,10 +172,24 @@ export default createRule<Options, MessageIds>({
       decodeWithoutVerify:
         '{{api}} decodes a token without verifying it, and its claims are used for an authorization decision in a function that never verifies: anyone can forge those claims. Use verify (jsonwebtoken) or jwtVerify (jose). Reported under the strict profile.',
     },
-    schema: [],
-    defaultOptions: [],
+    schema: [
+      {
+        type: 'object',
+        properties: {
+          authorizationClaims: {
+            type: 'array',
+            items: { type: 'string' },
+            uniqueItems: true,
+            description: 'Extra claim or property names (case-insensitive) that make a decoded token an authorization decision (strict).',
+          },
+        },
+        additionalProperties: false,
+      },
+    ],
+    defaultOptions: [{ authorizationClaims: [] }],
   },
-  create(context) {
+  create(context, [{ authorizationClaims }]) {
+    const extraClaims: ReadonlySet<string> = new Set(authorizationClaims.map((name) => name.toLowerCase()));
     const report = createReporter(context);
     return onAnalysis(context, (analysis, policy) => {
       const strict = isStrict(policy);
@@ -222,7 +237,7 @@ export default createRule<Options, MessageIds>({
       for (const fact of analysis.facts as readonly CallFact[]) {
         if (fact.operation !== 'decode') continue;
         if (verifiedIn.has(enclosingFunction(fact.node))) continue;
-        if (!usedForAuthorization(analysis, fact.node)) continue;
+        if (!usedForAuthorization(analysis, fact.node, extraClaims)) continue;
         report({ node: fact.node, messageId: 'decodeWithoutVerify', data: { api: fact.api } });
       }
     });

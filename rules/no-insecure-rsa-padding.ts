@@ -3,7 +3,7 @@ import type { CallFact } from '../src/engine/facts.js';
 import { createReporter, describeValue, isDecryption, onAnalysis } from '../src/engine/rule-kit.js';
 import type { LitValue } from '../src/engine/values.js';
 
-type Options = [];
+type Options = [{ allowDecrypt: boolean }];
 type MessageIds = 'pkcs1Encrypt' | 'pkcs1Decrypt' | 'pkcs1Default' | 'pkcs1Configured' | 'noPadding';
 
 type Scheme = 'pkcs1' | 'none';
@@ -50,10 +50,21 @@ export default createRule<Options, MessageIds>({
       noPadding:
         '{{value}} uses raw RSA without padding ("textbook RSA"): deterministic and malleable, it leaks equal plaintexts and lets an attacker transform ciphertexts. Use OAEP.',
     },
-    schema: [],
-    defaultOptions: [],
+    schema: [
+      {
+        type: 'object',
+        properties: {
+          allowDecrypt: {
+            type: 'boolean',
+            description: 'Accept PKCS#1 v1.5 decryption (reading messages from legacy senders that cannot change); encryption is always reported.',
+          },
+        },
+        additionalProperties: false,
+      },
+    ],
+    defaultOptions: [{ allowDecrypt: false }],
   },
-  create(context) {
+  create(context, [{ allowDecrypt }]) {
     const report = createReporter(context);
     return onAnalysis(context, (analysis) => {
       for (const binding of analysis.bindings('padding')) {
@@ -68,7 +79,10 @@ export default createRule<Options, MessageIds>({
           const where = describeValue(value, binding.node);
           let messageId: MessageIds;
           if (scheme === 'none') messageId = 'noPadding';
-          else if (isDecryption(fact.operation)) messageId = 'pkcs1Decrypt';
+          else if (isDecryption(fact.operation)) {
+            if (allowDecrypt) continue;
+            messageId = 'pkcs1Decrypt';
+          }
           else if (value.implied === 'default') messageId = 'pkcs1Default';
           else if (fact.operation === 'encrypt') messageId = 'pkcs1Encrypt';
           else messageId = 'pkcs1Configured';

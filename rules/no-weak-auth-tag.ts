@@ -18,7 +18,7 @@ import { numberLits, stringLits } from '../src/engine/values.js';
 import { isStrict } from '../src/policy.js';
 
 type Node = TSESTree.Node;
-type Options = [];
+type Options = [{ allowUnauthenticatedStream: boolean }];
 type MessageIds =
   | 'shortTag'
   | 'truncatedTag'
@@ -75,10 +75,21 @@ export default createRule<Options, MessageIds>({
       unauthenticatedAllowed:
         'This option lets OpenPGP release plaintext whose integrity was never checked (no MDC/AEAD, or before verification finishes): an attacker can modify encrypted messages (EFAIL). Remove it.',
     },
-    schema: [],
-    defaultOptions: [],
+    schema: [
+      {
+        type: 'object',
+        properties: {
+          allowUnauthenticatedStream: {
+            type: 'boolean',
+            description: 'Accept OpenPGP `allowUnauthenticatedStream: true` (streamed plaintext released before the integrity check, for applications that discard it when the stream fails).',
+          },
+        },
+        additionalProperties: false,
+      },
+    ],
+    defaultOptions: [{ allowUnauthenticatedStream: false }],
   },
-  create(context) {
+  create(context, [{ allowUnauthenticatedStream }]) {
     const report = createReporter(context);
     return onAnalysis(context, (analysis, policy) => {
       const min = policy.minAuthTagBits;
@@ -172,6 +183,7 @@ export default createRule<Options, MessageIds>({
 
       // OpenPGP flags that release unauthenticated plaintext.
       for (const binding of analysis.bindings('allowUnauthenticated')) {
+        if (allowUnauthenticatedStream && /allowUnauthenticatedStream/.test(analysis.sourceCode.getText(binding.node.parent ?? binding.node))) continue;
         if (binding.values.some((value) => value.kind === 'lit' && value.value === true)) {
           report({ node: binding.node, messageId: 'unauthenticatedAllowed' });
         }

@@ -150,6 +150,14 @@ function contains(root: Node, predicate: (node: Node) => boolean, visitorKeys: R
   return false;
 }
 
+/** `console.warn(e)`, `logger.error(e)`, `log(e)`: logging an error does not handle it. */
+function isLogging(call: TSESTree.CallExpression): boolean {
+  const callee = call.callee;
+  const name = callee.type === 'Identifier' ? callee.name : callee.type === 'MemberExpression' && callee.property.type === 'Identifier' ? callee.property.name : '';
+  const object = callee.type === 'MemberExpression' && callee.object.type === 'Identifier' ? callee.object.name : '';
+  return /^(log|warn|error|info|debug|trace)$/.test(name) || /^(console|logger|log)$/i.test(object);
+}
+
 /**
  * A catch handler (or promise rejection handler) that swallows the error: it
  * neither rethrows, nor returns, nor hands the error to a callback.
@@ -162,6 +170,7 @@ function swallows(body: Node, errorName: string | null, visitorKeys: Record<stri
       node.type === 'ReturnStatement' ||
       (errorName !== null &&
         node.type === 'CallExpression' &&
+        !isLogging(node) &&
         node.arguments.some((arg) => arg.type === 'Identifier' && arg.name === errorName)),
     visitorKeys,
   );

@@ -101,6 +101,7 @@ strictTester.run('no-insecure-jwt (strict)', rule, {
     { name: 'strict: verify with algorithms', code: "import jwt from 'jsonwebtoken'; jwt.verify(token, key, { algorithms: ['ES256'] });" },
     { name: 'strict: decode to pick a key, then verify in the same function', code: "import jwt from 'jsonwebtoken'; function check(token) { const { header } = jwt.decode(token, { complete: true }); if (header.kid) {} return jwt.verify(token, keys[header.kid], { algorithms: ['RS256'] }); }" },
     { name: 'strict: decode for logging only', code: "import jwt from 'jsonwebtoken'; const decoded = jwt.decode(token); logger.debug(decoded);" },
+    { name: 'strict: a custom claim is not authorization without the option', code: "import jwt from 'jsonwebtoken'; function plan(token) { const tier = jwt.decode(token).tier; return tier; }" },
     { name: 'strict: ignoreExpiration false', code: "import jwt from 'jsonwebtoken'; jwt.verify(t, k, { algorithms: ['RS256'], ignoreExpiration: false });" },
   ],
   invalid: [
@@ -137,6 +138,12 @@ strictTester.run('no-insecure-jwt (strict)', rule, {
     {
       name: 'strict: decode stored as the request user',
       code: "import jwt from 'jsonwebtoken'; app.use((req, res, next) => { req.user = jwt.decode(req.headers.authorization); next(); });",
+      errors: [{ messageId: 'decodeWithoutVerify' }],
+    },
+    {
+      name: 'strict: authorizationClaims adds a claim name',
+      code: "import jwt from 'jsonwebtoken'; function plan(token) { const tier = jwt.decode(token).tier; return tier; }",
+      options: [{ authorizationClaims: ['Tier'] }],
       errors: [{ messageId: 'decodeWithoutVerify' }],
     },
     {

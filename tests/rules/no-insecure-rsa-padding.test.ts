@@ -21,9 +21,20 @@ ruleTester.run('no-insecure-rsa-padding', rule, {
     { name: 'node-rsa explicit OAEP', code: "const NodeRSA = require('node-rsa'); const key = new NodeRSA(pem, 'pkcs8-public', { encryptionScheme: 'pkcs1_oaep' });" },
     { name: 'node-rsa PKCS#1 signing scheme is not encryption', code: "const NodeRSA = require('node-rsa'); const key = new NodeRSA(pem, { signingScheme: 'pkcs1-sha256' });" },
     { name: 'an unknown padding value', code: "import crypto from 'crypto'; crypto.publicEncrypt({ key: pub, padding: config.padding }, data);" },
+    {
+      name: 'allowDecrypt accepts PKCS#1 v1.5 decryption',
+      code: "import { privateDecrypt, constants } from 'crypto'; privateDecrypt({ key: priv, padding: constants.RSA_PKCS1_PADDING }, ct);",
+      options: [{ allowDecrypt: true }],
+    },
     { name: 'a local publicEncrypt', code: "function publicEncrypt(o, d) {} publicEncrypt({ key, padding: 1 }, data);" },
   ],
   invalid: [
+    {
+      name: 'allowDecrypt does not accept PKCS#1 v1.5 encryption',
+      code: "import { publicEncrypt, constants } from 'crypto'; publicEncrypt({ key: pub, padding: constants.RSA_PKCS1_PADDING }, data);",
+      options: [{ allowDecrypt: true }],
+      errors: [{ messageId: 'pkcs1Encrypt' }],
+    },
     {
       name: 'publicEncrypt with RSA_PKCS1_PADDING',
       code: "import crypto from 'crypto';\ncrypto.publicEncrypt({ key: pub, padding: crypto.constants.RSA_PKCS1_PADDING }, data);",

@@ -40,6 +40,11 @@ ruleTester.run('no-weak-auth-tag', rule, {
     { name: 'a decipher returned to the caller', code: "import crypto from 'crypto'; function make() { const d = crypto.createDecipheriv('aes-256-gcm', k, iv); d.update(x); return d; }" },
     { name: 'update result discarded', code: "import crypto from 'crypto'; const d = crypto.createDecipheriv('aes-256-gcm', k, iv); d.update(aadOnly);" },
     { name: 'openpgp allowUnauthenticatedMessages false', code: "import * as openpgp from 'openpgp'; await openpgp.decrypt({ message, decryptionKeys, config: { allowUnauthenticatedMessages: false } });" },
+    {
+      name: 'allowUnauthenticatedStream option',
+      code: "import * as openpgp from 'openpgp'; await openpgp.decrypt({ message, decryptionKeys, config: { allowUnauthenticatedStream: true } });",
+      options: [{ allowUnauthenticatedStream: true }],
+    },
     { name: 'GCM without authTagLength under recommended', code: "import crypto from 'crypto'; const d = crypto.createDecipheriv('aes-256-gcm', k, iv); d.setAuthTag(tag); const pt = Buffer.concat([d.update(ct), d.final()]);" },
     { name: 'minAuthTagBits lowered to 96', code: "import crypto from 'crypto'; crypto.createCipheriv('aes-256-ccm', key, iv, { authTagLength: 12 });", settings: { keyguard: { minAuthTagBits: 96 } } },
   ],
@@ -106,7 +111,7 @@ ruleTester.run('no-weak-auth-tag', rule, {
     },
     {
       name: 'final error only logged',
-      code: "import crypto from 'crypto'; function open(ct, tag) { const d = crypto.createDecipheriv('aes-256-gcm', k, iv); d.setAuthTag(tag); let pt; try { pt = d.update(ct); d.final(); } catch (e) { console.warn('tag mismatch', e.message); } return pt; }",
+      code: "import crypto from 'crypto'; function open(ct, tag) { const d = crypto.createDecipheriv('aes-256-gcm', k, iv); d.setAuthTag(tag); let pt; try { pt = d.update(ct); d.final(); } catch (e) { console.warn('tag mismatch', e); } return pt; }",
       errors: [{ messageId: 'finalErrorSwallowed' }],
     },
     {
@@ -117,6 +122,12 @@ ruleTester.run('no-weak-auth-tag', rule, {
     {
       name: 'openpgp allowUnauthenticatedMessages in decrypt config',
       code: "import * as openpgp from 'openpgp'; await openpgp.decrypt({ message, decryptionKeys, config: { allowUnauthenticatedMessages: true } });",
+      errors: [{ messageId: 'unauthenticatedAllowed' }],
+    },
+    {
+      name: 'allowUnauthenticatedStream option does not accept allowUnauthenticatedMessages',
+      code: "import * as openpgp from 'openpgp'; await openpgp.decrypt({ message, decryptionKeys, config: { allowUnauthenticatedMessages: true } });",
+      options: [{ allowUnauthenticatedStream: true }],
       errors: [{ messageId: 'unauthenticatedAllowed' }],
     },
     {

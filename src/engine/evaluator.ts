@@ -224,6 +224,9 @@ export class Evaluator {
         case 'TSEnumName':
           sets.push([{ kind: 'enum', node: def.node }]);
           break;
+        case 'TSModuleName':
+          sets.push(def.node.type === 'TSModuleDeclaration' ? [{ kind: 'namespace', node: def.node }] : [unknown('module', def.name)]);
+          break;
         case 'ImportBinding':
           sets.push(this.importBinding(def.node, def.name));
           break;
@@ -496,6 +499,8 @@ export class Evaluator {
         return this.staticMember(object.node, key, node);
       case 'instance':
         return this.classMember(object.node, key, node);
+      case 'namespace':
+        return this.namespaceMember(object.node, key, node);
       case 'bytes':
         // issue 3: `iv.subarray(0, 12)` keeps what is known of the bytes; `iv.length` when known.
         if (key === 'length' && object.length !== undefined) return [lit(object.length, node)];
@@ -661,6 +666,29 @@ export class Evaluator {
       }
     }
     return [unknown(`enum member ${key}`, at)];
+  }
+
+  /** An exported member of a namespace: `export const X = ...`, functions, classes, enums, nested namespaces. */
+  private namespaceMember(node: TSESTree.TSModuleDeclaration, key: string, at: Node): AValue[] {
+    const body = node.body;
+    if (!body || body.type !== 'TSModuleBlock') return [unknown(`namespace member ${key}`, at)];
+    for (const statement of body.body) {
+      const declaration = statement.type === 'ExportNamedDeclaration' ? statement.declaration : null;
+      if (!declaration) continue;
+      if (declaration.type === 'VariableDeclaration') {
+        for (const declarator of declaration.declarations) {
+          if (declarator.id.type === 'Identifier' && declarator.id.name === key) {
+            return declarator.init ? this.evaluate(declarator.init).map((v) => (v.kind === 'lit' && v.label === undefined ? { ...v, label: `${propertyName(node.id) ?? 'namespace'}.${key}` } : v)) : [lit(undefined, declarator)];
+          }
+        }
+      } else if ('id' in declaration && declaration.id?.type === 'Identifier' && declaration.id.name === key) {
+        if (declaration.type === 'FunctionDeclaration') return [{ kind: 'function', node: declaration }];
+        if (declaration.type === 'ClassDeclaration') return [{ kind: 'class', node: declaration }];
+        if (declaration.type === 'TSEnumDeclaration') return [{ kind: 'enum', node: declaration }];
+        if (declaration.type === 'TSModuleDeclaration') return [{ kind: 'namespace', node: declaration }];
+      }
+    }
+    return [unknown(`namespace member ${key}`, at)];
   }
 
   private staticMember(node: TSESTree.ClassDeclaration | TSESTree.ClassExpression, key: string, at: Node): AValue[] {

@@ -53,6 +53,12 @@ export interface InstanceValue {
   node: TSESTree.ClassDeclaration | TSESTree.ClassExpression;
 }
 
+/** A TypeScript namespace defined in this file. */
+export interface NamespaceValue {
+  kind: 'namespace';
+  node: TSESTree.TSModuleDeclaration;
+}
+
 /** A TypeScript enum defined in this file. */
 export interface EnumValue {
   kind: 'enum';
@@ -135,6 +141,7 @@ export type AValue =
   | FunctionValue
   | ClassValue
   | InstanceValue
+  | NamespaceValue
   | EnumValue
   | TypeValue
   | CallableValue
@@ -165,6 +172,7 @@ function sameValue(a: AValue, b: AValue): boolean {
     case 'function':
     case 'class':
     case 'instance':
+    case 'namespace':
     case 'enum':
       return (b as { node: Node }).node === a.node;
     case 'type':

@@ -98,6 +98,7 @@ describe('value resolution as sets', () => {
     ['this.x written in the constructor', "class C { constructor() { this.a = 'x'; } m() { probe(this.a); } }", ['"x"']],
     ['instance of a local class', "class C { a = 'x'; } probe(new C().a);", ['"x"']],
     ['static member', "class C { static A = 'x'; } probe(C.A);", ['"x"']],
+    ['namespace export', "namespace N { export const A = 'x'; } probe(N.A);", ['"x"']],
     ['IIFE parameter', "(function (a) { probe(a); })('x');", ['"x"']],
     ['a catalogued module', "probe(require('crypto'));", ['type:node:crypto']],
     ['a catalogued function', 'probe(crypto.createCipheriv);', ['fn:crypto.createCipheriv']],

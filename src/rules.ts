@@ -2,6 +2,7 @@ import noAlgorithmDowngrade from '../rules/no-algorithm-downgrade.js';
 import noDisabledTlsVerification from '../rules/no-disabled-tls-verification.js';
 import noEcbMode from '../rules/no-ecb-mode.js';
 import noEscrowRecipient from '../rules/no-escrow-recipient.js';
+import noExtractableKey from '../rules/no-extractable-key.js';
 import noHardcodedKey from '../rules/no-hardcoded-key.js';
 import noInsecureJwt from '../rules/no-insecure-jwt.js';
 import noInjectedTrustAnchor from '../rules/no-injected-trust-anchor.js';
@@ -22,6 +23,7 @@ export const rules = {
   'no-ecb-mode': noEcbMode,
   'no-escrow-recipient': noEscrowRecipient,
   'no-hardcoded-key': noHardcodedKey,
+  'no-extractable-key': noExtractableKey,
   'no-insecure-jwt': noInsecureJwt,
   'no-injected-trust-anchor': noInjectedTrustAnchor,
   'no-insecure-rsa-padding': noInsecureRsaPadding,

@@ -4,8 +4,8 @@ import noEcbMode from '../rules/no-ecb-mode.js';
 import noEscrowRecipient from '../rules/no-escrow-recipient.js';
 import noExtractableKey from '../rules/no-extractable-key.js';
 import noHardcodedKey from '../rules/no-hardcoded-key.js';
-import noInsecureJwt from '../rules/no-insecure-jwt.js';
 import noInjectedTrustAnchor from '../rules/no-injected-trust-anchor.js';
+import noInsecureJwt from '../rules/no-insecure-jwt.js';
 import noInsecureRsaPadding from '../rules/no-insecure-rsa-padding.js';
 import noKeyExfiltration from '../rules/no-key-exfiltration.js';
 import noPlaintextExfiltration from '../rules/no-plaintext-exfiltration.js';
@@ -24,8 +24,8 @@ export const rules = {
   'no-escrow-recipient': noEscrowRecipient,
   'no-extractable-key': noExtractableKey,
   'no-hardcoded-key': noHardcodedKey,
-  'no-insecure-jwt': noInsecureJwt,
   'no-injected-trust-anchor': noInjectedTrustAnchor,
+  'no-insecure-jwt': noInsecureJwt,
   'no-insecure-rsa-padding': noInsecureRsaPadding,
   'no-key-exfiltration': noKeyExfiltration,
   'no-plaintext-exfiltration': noPlaintextExfiltration,

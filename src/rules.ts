@@ -13,6 +13,7 @@ import noStaticIv from '../rules/no-static-iv.js';
 import noWeakAuthTag from '../rules/no-weak-auth-tag.js';
 import noWeakCipher from '../rules/no-weak-cipher.js';
 import noWeakHash from '../rules/no-weak-hash.js';
+import noWeakKdf from '../rules/no-weak-kdf.js';
 import noWeakKeySize from '../rules/no-weak-key-size.js';
 import noWeakTls from '../rules/no-weak-tls.js';
 
@@ -33,6 +34,7 @@ export const rules = {
   'no-weak-auth-tag': noWeakAuthTag,
   'no-weak-cipher': noWeakCipher,
   'no-weak-hash': noWeakHash,
+  'no-weak-kdf': noWeakKdf,
   'no-weak-key-size': noWeakKeySize,
   'no-weak-tls': noWeakTls,
 };

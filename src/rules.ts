@@ -6,6 +6,7 @@ import noExtractableKey from '../rules/no-extractable-key.js';
 import noHardcodedKey from '../rules/no-hardcoded-key.js';
 import noInjectedTrustAnchor from '../rules/no-injected-trust-anchor.js';
 import noInsecureJwt from '../rules/no-insecure-jwt.js';
+import noInsecureRandomness from '../rules/no-insecure-randomness.js';
 import noInsecureRsaPadding from '../rules/no-insecure-rsa-padding.js';
 import noKeyExfiltration from '../rules/no-key-exfiltration.js';
 import noPlaintextExfiltration from '../rules/no-plaintext-exfiltration.js';
@@ -27,6 +28,7 @@ export const rules = {
   'no-hardcoded-key': noHardcodedKey,
   'no-injected-trust-anchor': noInjectedTrustAnchor,
   'no-insecure-jwt': noInsecureJwt,
+  'no-insecure-randomness': noInsecureRandomness,
   'no-insecure-rsa-padding': noInsecureRsaPadding,
   'no-key-exfiltration': noKeyExfiltration,
   'no-plaintext-exfiltration': noPlaintextExfiltration,

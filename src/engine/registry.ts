@@ -38,6 +38,8 @@ export class Registry {
 
   constructor(libraries: readonly LibraryModel[], extraTriggers: readonly string[] = []) {
     const words = new Set<string>(extraTriggers);
+    /** module specifiers only count inside quotes: `'ws'`, `"pg"`, `'node:crypto'`, `'crypto-js/aes'` */
+    const modules = new Set<string>();
     for (const library of libraries) {
       for (const [name, spec] of Object.entries(library.types)) {
         if (this.types.has(name)) throw new Error(`keyguard catalogue: type ${name} is defined twice`);
@@ -50,7 +52,7 @@ export class Registry {
       for (const [specifier, target] of Object.entries(library.modules ?? {})) {
         this.modules.set(specifier, { library: library.id, target });
         if (NODE_PREFIXABLE.test(specifier)) this.modules.set(`node:${specifier}`, { library: library.id, target });
-        words.add(specifier.split('/')[0] ?? specifier);
+        modules.add(specifier.startsWith('@') ? specifier.split('/').slice(0, 2).join('/') : (specifier.split('/')[0] ?? specifier));
       }
       for (const [name, type] of Object.entries(library.globals ?? {})) {
         this.globals.set(name, { library: library.id, type });
@@ -62,7 +64,8 @@ export class Registry {
         this.propertyNames.add(path.slice(path.lastIndexOf('.') + 1));
       }
     }
-    this.trigger = new RegExp([...words].map(escapeRegExp).join('|'));
+    const quoted = [...modules].map((m) => `['"\`](?:node:)?${escapeRegExp(m)}['"\`/]`);
+    this.trigger = new RegExp([...[...words].map(escapeRegExp), ...quoted].join('|'));
   }
 
   type(name: string): RegisteredType | undefined {
@@ -108,6 +111,8 @@ export const EXTRA_TRIGGERS: readonly string[] = [
   'Math.random',
   'Date.now',
   'performance.now',
+  'new Date()',
+  'hrtime',
   // key-named identifiers (issue 6: name-only key-material sources for no-key-exfiltration)
   ...KEY_NAME_TRIGGERS,
 ];

@@ -1,0 +1,179 @@
+import tsParser from '@typescript-eslint/parser';
+import type { TSESTree } from '@typescript-eslint/utils';
+import { Linter } from 'eslint';
+import { getAnalysis, type FileAnalysis } from '../../src/engine/analysis.js';
+import { isFilledLater, isSecretName, originsOf } from '../../src/engine/derivation.js';
+import { secretKindOf, weakRandomSource } from '../../src/engine/randomness.js';
+import type { AValue, BytesValue } from '../../src/engine/values.js';
+
+/** Runs `check` on the analysis of `code` with the argument of its `probe(...)` call. */
+function probe<T>(code: string, check: (analysis: FileAnalysis, arg: TSESTree.Node) => T): T {
+  let result: T | undefined;
+  const linter = new Linter({ configType: 'flat' });
+  const messages = linter.verify(
+    `import * as crypto from 'node:crypto';\n${code}`,
+    [
+      {
+        files: ['**/*.ts'],
+        languageOptions: { parser: tsParser as Linter.Parser },
+        plugins: {
+          t: {
+            rules: {
+              t: {
+                create(context) {
+                  return {
+                    'Program:exit'() {
+                      const analysis = getAnalysis(context as never)!;
+                      const call = analysis.index.calls.find((c) => c.callee.type === 'Identifier' && c.callee.name === 'probe')!;
+                      result = check(analysis, call.arguments[0]!);
+                    },
+                  };
+                },
+              },
+            },
+          },
+        },
+        rules: { 't/t': 'error' },
+      },
+    ],
+    'file.ts',
+  );
+  expect(messages.filter((message) => message.fatal)).toEqual([]);
+  return result as T;
+}
+
+const values = (code: string): AValue[] => probe(code, (analysis, arg) => analysis.evaluator.evaluate(arg));
+const bytes = (code: string): BytesValue => {
+  const [value] = values(code);
+  expect(value?.kind).toBe('bytes');
+  return value as BytesValue;
+};
+
+describe('weak-random builtins', () => {
+  it.each([
+    ['Math.random()', 'Math.random()'],
+    ['Date.now()', 'Date.now()'],
+    ['performance.now()', 'performance.now()'],
+    ['new Date()', 'new Date()'],
+    ['Math.floor(Math.random() * 10)', 'Math.random()'],
+    ['String(Date.now())', 'Date.now()'],
+    ['Math.random().toString(36).slice(2)', 'Math.random()'],
+    ['new Date().getTime()', 'new Date()'],
+  ])('%s is unknown with weak-random provenance', (expression, reason) => {
+    const [value] = values(`probe(${expression});`);
+    expect(value).toMatchObject({ kind: 'unknown', provenance: 'weak-random', reason });
+  });
+
+  it('a date from a timestamp is not random', () => {
+    expect(values('probe(new Date(0));')[0]).not.toMatchObject({ provenance: 'weak-random' });
+  });
+
+  it('Math.floor folds literals', () => {
+    expect(values('probe(Math.floor(7.9));')[0]).toMatchObject({ kind: 'lit', value: 7 });
+  });
+});
+
+describe('bytes', () => {
+  it('randomBytes(n) knows its length', () => {
+    expect(bytes('probe(crypto.randomBytes(8));')).toMatchObject({ origin: 'random', length: 8 });
+  });
+
+  it('getRandomValues(new Uint8Array(12)) knows its length', () => {
+    expect(bytes('probe(crypto.getRandomValues(new Uint8Array(12)));')).toMatchObject({ origin: 'random', length: 12 });
+  });
+
+  it('a slice keeps the origin and folds the length', () => {
+    expect(bytes('const k = Buffer.alloc(32); probe(k.subarray(0, 16));')).toMatchObject({ origin: 'zero-filled', length: 16 });
+    expect(bytes("probe(Buffer.from('abc').slice(1));")).toMatchObject({ origin: 'literal' });
+  });
+
+  it('an array of number literals is literal bytes', () => {
+    expect(bytes('probe(new Uint8Array([1, 2, 3]));')).toMatchObject({ origin: 'literal', length: 3 });
+    expect(bytes('probe(Buffer.from([0, 0]));')).toMatchObject({ origin: 'literal', length: 2 });
+    expect(bytes('probe(new Uint8Array([a, 2]));')).toMatchObject({ origin: 'unknown' });
+  });
+
+  it('a zero buffer filled in place is not a constant, one used as is is', () => {
+    // Judged on the IV argument of the cipher call (`probe(0)` only satisfies the harness).
+    const filled = (code: string) =>
+      probe(`${code} crypto.createCipheriv('aes-256-gcm', k, iv); probe(0);`, (analysis) => {
+        const value = analysis.bindings('iv')[0]!.values[0] as BytesValue;
+        return isFilledLater(analysis, value);
+      });
+    expect(filled('const iv = new Uint8Array(12); crypto.getRandomValues(iv);')).toBe(true);
+    expect(filled('const iv = Buffer.alloc(12); iv.writeUInt32BE(1, 8);')).toBe(true);
+    expect(filled('const iv = Buffer.alloc(12); iv[0] = 1;')).toBe(true);
+    expect(filled('const iv = Buffer.alloc(12);')).toBe(false);
+    expect(filled("const iv = Buffer.alloc(12); console.log(iv.toString('hex') === '');")).toBe(false);
+  });
+});
+
+describe('originsOf', () => {
+  const origins = (code: string) => probe(code, (analysis, arg) => originsOf(analysis, arg).map((o) => `${o.hashed ? '#' : ''}${o.env ? '$' : ''}${o.name}`));
+
+  it('follows slices and copies to the key', () => {
+    expect(origins('function f(key) { probe(key.subarray(0, 16)); }')).toContain('key');
+    expect(origins('function f(key) { const iv = Buffer.from(key).slice(0, 16); probe(iv); }')).toEqual(expect.arrayContaining(['iv', 'key']));
+  });
+
+  it('marks data that went through a hash, chained or on a hash object', () => {
+    expect(origins("function f(password) { probe(crypto.createHash('md5').update(password).digest()); }")).toContain('#password');
+    expect(origins("function f(pw) { const h = crypto.createHash('sha256'); h.update(pw); probe(h.digest()); }")).toContain('#pw');
+  });
+
+  it('stops at a real KDF and at a CSPRNG', () => {
+    expect(origins("function f(password, salt) { probe(crypto.pbkdf2Sync(password, salt, 600000, 32, 'sha256')); }")).toEqual([]);
+    expect(origins('probe(crypto.randomBytes(16));')).toEqual([]);
+  });
+
+  it('marks process.env', () => {
+    expect(origins("probe(Buffer.from(process.env.IV, 'hex'));")).toContain('$IV');
+  });
+});
+
+describe('weakRandomSource', () => {
+  const source = (code: string) => probe(code, (analysis, arg) => weakRandomSource(analysis, arg)?.what ?? null);
+
+  it.each([
+    ["probe(Array.from({ length: 4 }, () => Math.random()).join(''));", 'Math.random()'],
+    ["let s = ''; for (let i = 0; i < 8; i++) s += 'abc'.charAt(Math.floor(Math.random() * 3)); probe(s);", 'Math.random()'],
+    ['function r() { return Date.now().toString(36); } probe(r());', 'Date.now()'],
+    ["const parts = []; parts.push(performance.now()); probe(parts.join('-'));", 'performance.now()'],
+  ])('%s', (code, what) => {
+    expect(source(code)).toBe(what);
+  });
+
+  it('a CSPRNG is never weak, even with a weak argument', () => {
+    expect(source('probe(crypto.randomBytes(Math.floor(Math.random() * 8) + 16));')).toBeNull();
+    expect(source("probe(crypto.randomBytes(16).toString('hex'));")).toBeNull();
+  });
+});
+
+describe('names', () => {
+  it.each([
+    ['token', 'token'],
+    ['resetCode', 'one-time code'],
+    ['sessionId', 'session id'],
+    ['apiKey', 'key'],
+    ['csrfToken', 'CSRF token'],
+    ['userPassword', 'password'],
+    ['key', null],
+    ['cacheKey', null],
+    ['tokenExpiry', null],
+    ['sessionCreatedAt', null],
+    ['otpLength', null],
+    ['retryDelay', null],
+  ])('secretKindOf(%s) is %s', (name, kind) => {
+    expect(secretKindOf(name)).toBe(kind);
+  });
+
+  it.each([
+    ['masterKey', true],
+    ['password', true],
+    ['publicKey', false],
+    ['keyId', false],
+    ['ivLength', false],
+  ])('isSecretName(%s) is %s', (name, expected) => {
+    expect(isSecretName(name)).toBe(expected);
+  });
+});

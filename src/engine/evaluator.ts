@@ -43,6 +43,8 @@ export class Evaluator {
   private readonly memo = new Map<Node, AValue[]>();
   private readonly paramMemo = new Map<Node, AValue[]>();
   private depth = 0;
+  /** object-literal properties being resolved right now (spread cycles) */
+  private readonly inProgress = new Set<string>();
 
   constructor(
     readonly sourceCode: TSESLint.SourceCode,
@@ -536,6 +538,20 @@ export class Evaluator {
    * holds the object (`opts.mode = 'ecb'`) are added to the set.
    */
   objectProperty(object: ObjectValue, key: string, node: Node): { values: AValue[]; node: Node | null } {
+    // Spread chains are walked without going through evaluate(): guard them against cycles and depth here.
+    const visit = `${object.node.range[0]}:${key}`;
+    if (this.inProgress.has(visit) || this.depth >= MAX_DEPTH) return { values: [unknown('recursive property', node)], node: null };
+    this.inProgress.add(visit);
+    this.depth++;
+    try {
+      return this.objectPropertyUnguarded(object, key, node);
+    } finally {
+      this.depth--;
+      this.inProgress.delete(visit);
+    }
+  }
+
+  private objectPropertyUnguarded(object: ObjectValue, key: string, node: Node): { values: AValue[]; node: Node | null } {
     const written = (this.index.propertyWrites(this, object.node).get(key) ?? []).map((write) =>
       this.evaluate(write),
     );
@@ -604,6 +620,16 @@ export class Evaluator {
 
   /** Every element an array-like set may hold (for-of, unknown index, spreads). */
   elementsOf(values: readonly AValue[], node: Node): AValue[] {
+    if (this.depth >= MAX_DEPTH) return [unknown('too deep', node)];
+    this.depth++;
+    try {
+      return this.elementsOfUnguarded(values, node);
+    } finally {
+      this.depth--;
+    }
+  }
+
+  private elementsOfUnguarded(values: readonly AValue[], node: Node): AValue[] {
     return union(
       ...values.map((value): AValue[] => {
         if (value.kind !== 'array') return [unknown('elements of a non-array', node)];

@@ -3,6 +3,7 @@ import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { inShard, run } from '../src/cli/main.js';
+import { fingerprint } from '../src/cli/sarif.js';
 
 const require = createRequire(import.meta.url);
 const FIXTURES = join(import.meta.dirname, '..', 'fixtures');
@@ -221,6 +222,15 @@ describe('SARIF', () => {
     const after = (await sarif()).runs[0]!.results[0]!;
     expect(after.locations[0]!.physicalLocation.region.startLine).toBe(5);
     expect(after.partialFingerprints).toEqual(before);
+  });
+
+  it('fingerprints never depend on a secret written on the reported line', () => {
+    const line = (secret: string) => `const key = Buffer.from('${secret}', 'hex'); createCipheriv('aes-256-gcm', key, iv);`;
+    expect(fingerprint('keyguard/no-hardcoded-key', 'a.js', line('00112233445566778899aabbccddeeff'), 0)).toBe(
+      fingerprint('keyguard/no-hardcoded-key', 'a.js', line('ffeeddccbbaa99887766554433221100'), 0),
+    );
+    expect(fingerprint('keyguard/no-hardcoded-key', 'a.js', 'const k = "hunter2";', 0)).toBe(fingerprint('keyguard/no-hardcoded-key', 'a.js', 'const k = "letmein";', 0));
+    expect(fingerprint('r', 'a.js', 'foo(1)', 0)).not.toBe(fingerprint('r', 'a.js', 'bar(1)', 0));
   });
 
   it('emits findings silenced by eslint-disable as suppressions, with the justification', async () => {

@@ -18,9 +18,17 @@ export interface SarifOptions {
   version: string;
 }
 
-/** A stable fingerprint: rule, file, the normalised text of the reported line, and its occurrence number. */
+/**
+ * A stable fingerprint: rule, file, the normalised text of the reported line, and its occurrence number.
+ * String literals and long key-like tokens are masked first: the line of a hardcoded-key finding holds the
+ * secret, and a hash of a low-entropy secret would let anyone confirm a guess.
+ */
 export function fingerprint(ruleId: string, file: string, lineText: string, occurrence: number): string {
-  const normalised = lineText.replace(/\s+/g, ' ').trim();
+  const normalised = lineText
+    .replace(/(['"`])(?:\\.|(?!\1)[^\\])*\1/g, '$1$1')
+    .replace(/[A-Za-z0-9+/=_-]{20,}/g, '#')
+    .replace(/\s+/g, ' ')
+    .trim();
   return createHash('sha256').update(`${ruleId}\0${file}\0${normalised}\0${occurrence}`).digest('hex').slice(0, 32);
 }
 

@@ -129,8 +129,21 @@ export interface Edge {
   ops: readonly Op[];
 }
 
-/** A node of the flow graph: an expression, a variable, a class field, a function's return. */
+/** What a cell stands for: its outgoing edges are built from it on demand. */
+export type CellKind = 'node' | 'var' | 'global' | 'field' | 'return' | 'seed';
+
+/**
+ * A node of the flow graph: an expression, a variable, a global, a class
+ * field, a function's return, or a source's own cell. Its labels and edges are
+ * allocated only when used, so untouched code costs one map entry at most.
+ */
 export class Cell {
-  readonly labels = new Map<string, Label>();
-  readonly out: Edge[] = [];
+  labels: Map<string, Label> | null = null;
+  out: Edge[] | null = null;
+  expanded = false;
+  constructor(
+    readonly kind: CellKind,
+    readonly ref: unknown,
+    readonly key?: string,
+  ) {}
 }

@@ -35,6 +35,9 @@ type Variable = TSESLint.Scope.Variable;
 
 export type { Label, TaintKind, TaintSource } from './dataflow-model.js';
 
+/** Files whose flow graph was built, and the time spent building and solving them (the benchmark reports it). */
+export const dataflowStats = { built: 0, ms: 0 };
+
 /** Past this many label propagations the fixpoint stops (adversarial inputs); findings so far stand. */
 const MAX_PROPAGATIONS = 2_000_000;
 /** Past this nesting, destructuring patterns are not followed. */
@@ -248,8 +251,14 @@ export class DataFlow {
   private readonly sources: TaintSource[] = [];
   private readonly seeds: [Cell, Label][] = [];
   private readonly sinks: SinkSite[] = [];
-  private readonly newSites: [CallNode, ClassNode][] = [];
-  private readonly callSitesByFunction = new Map<FunctionNode, CallNode[]>();
+  /** nodes whose edges have been built */
+  private readonly visited = new Set<Node>();
+  /** worklist of the fixpoint, and what is left of its budget */
+  private readonly queue: [Cell, Label][] = [];
+  private budget = MAX_PROPAGATIONS;
+  private globalRefs?: Map<string, TSESTree.Identifier[]>;
+  private thisReads?: Map<ClassNode, Map<string, TSESTree.MemberExpression[]>>;
+  private callsByName?: Map<string, CallNode[]>;
   private readonly paths: PathResolver;
   private readonly sourceCode: TSESLint.SourceCode;
   private readonly callSinks: { spec: CallSinkSpec; test: RegExp }[];
@@ -300,7 +309,7 @@ export class DataFlow {
   labelsAt(node: Node): readonly Label[] {
     this.build();
     const cell = this.nodeCells.get(node);
-    return cell ? [...cell.labels.values()] : [];
+    return cell?.labels ? [...cell.labels.values()] : [];
   }
 
   /** Every source found in the file (for tests and the CBOM). */
@@ -313,19 +322,19 @@ export class DataFlow {
 
   private cellOf(node: Node): Cell {
     let cell = this.nodeCells.get(node);
-    if (!cell) this.nodeCells.set(node, (cell = new Cell()));
+    if (!cell) this.nodeCells.set(node, (cell = new Cell('node', node)));
     return cell;
   }
 
   private varCell(variable: Variable): Cell {
     let cell = this.varCells.get(variable);
-    if (!cell) this.varCells.set(variable, (cell = new Cell()));
+    if (!cell) this.varCells.set(variable, (cell = new Cell('var', variable)));
     return cell;
   }
 
   private globalCell(name: string): Cell {
     let cell = this.globalCells.get(name);
-    if (!cell) this.globalCells.set(name, (cell = new Cell()));
+    if (!cell) this.globalCells.set(name, (cell = new Cell('global', name)));
     return cell;
   }
 
@@ -333,18 +342,26 @@ export class DataFlow {
     let fields = this.fieldCells.get(cls);
     if (!fields) this.fieldCells.set(cls, (fields = new Map()));
     let cell = fields.get(key);
-    if (!cell) fields.set(key, (cell = new Cell()));
+    if (!cell) fields.set(key, (cell = new Cell('field', cls, key)));
     return cell;
   }
 
   private returnCell(fn: FunctionNode): Cell {
     let cell = this.returnCells.get(fn);
-    if (!cell) this.returnCells.set(fn, (cell = new Cell()));
+    if (!cell) this.returnCells.set(fn, (cell = new Cell('return', fn)));
     return cell;
   }
 
+  /** Adds an edge; labels already on its origin go through it at once. */
   private flow(from: Cell, to: Cell, ops: readonly Op[] = COPY): void {
-    if (from !== to || ops.length) from.out.push({ to, ops });
+    if (from === to && !ops.length) return;
+    (from.out ??= []).push({ to, ops });
+    if (from.labels) {
+      for (const label of [...from.labels.values()]) {
+        const next = applyOps(label, ops);
+        if (next) this.add(to, next);
+      }
+    }
   }
 
   private flowNode(from: Node | null | undefined, to: Cell, ops: readonly Op[] = COPY): void {
@@ -378,24 +395,75 @@ export class DataFlow {
   private build(): void {
     if (this.built) return;
     this.built = true;
-    this.walk();
-    this.scopePass();
-    this.rolePass();
-    for (const [site, cls] of this.newSites) {
-      for (const [key, cell] of this.fieldCells.get(cls) ?? []) {
-        this.flow(cell, this.cellOf(site), [{ op: 'exit', site }, { op: 'prefix', key }]);
-      }
+    const start = performance.now();
+    try {
+      this.buildGraph();
+    } finally {
+      dataflowStats.built++;
+      dataflowStats.ms += performance.now() - start;
     }
-    this.solve();
   }
 
-  private walk(): void {
+  /**
+   * Two phases. Seeds: one cheap walk finds every source (catalogued results,
+   * key-named values, request data...) without building anything. Then the
+   * fixpoint: a cell's outgoing edges are built the first time a label reaches
+   * it, so only the code taint actually flows through is ever modelled.
+   */
+  private buildGraph(): void {
+    this.seedWalk();
+    this.scopeSeeds();
+    this.rolePass();
+    for (const [cell, label] of this.seeds) this.add(cell, label);
+    while (this.queue.length && this.budget > 0) {
+      const [cell, label] = this.queue.pop()!;
+      for (const edge of cell.out ?? []) {
+        this.budget--;
+        const next = applyOps(label, edge.ops);
+        if (next) this.add(edge.to, next);
+      }
+    }
+  }
+
+  private add(cell: Cell, label: Label): void {
+    if (cell.labels?.has(label.key)) return;
+    if (!cell.expanded) {
+      cell.expanded = true;
+      this.expand(cell);
+    }
+    const labels = (cell.labels ??= new Map());
+    if (labels.has(label.key) || labels.size >= MAX_LABELS) return;
+    labels.set(label.key, label);
+    this.queue.push([cell, label]);
+  }
+
+  private seedWalk(): void {
     const keys = this.sourceCode.visitorKeys as Record<string, readonly string[] | undefined>;
     const stack: Node[] = [this.sourceCode.ast];
     while (stack.length) {
       const node = stack.pop()!;
       if (SKIPPED_TS.test(node.type)) continue;
-      this.visit(node);
+      switch (node.type) {
+        case 'MemberExpression':
+          this.memberSources(node);
+          break;
+        case 'CallExpression':
+        case 'NewExpression':
+          for (const fact of this.analysis.factsAt(node)) this.cataloguedSources(node, fact);
+          this.untrustedCall(node);
+          break;
+        case 'AssignmentExpression':
+          if (node.left.type === 'MemberExpression' && memberKey(node.left) === 'onmessage') {
+            // `ws.onmessage = (event) => ...`: the event is untrusted.
+            for (const fn of this.functionsOf(node.right)) this.seedParam(fn, 0, this.messageSource(fn));
+          }
+          break;
+        case 'ImportDeclaration':
+          this.configImport(node);
+          break;
+        default:
+          break;
+      }
       const childKeys = keys[node.type] ?? [];
       for (let k = childKeys.length - 1; k >= 0; k--) {
         const key = childKeys[k]!;
@@ -413,10 +481,174 @@ export class DataFlow {
     }
   }
 
+  // ------------------------------------------------------------- expansion
+
+  /** Builds the edges leaving a cell, the first time a label reaches it. */
+  private expand(cell: Cell): void {
+    switch (cell.kind) {
+      case 'node':
+        this.expandNode(cell.ref as Node);
+        break;
+      case 'var':
+        for (const reference of (cell.ref as Variable).references) {
+          const id = reference.identifier;
+          if (reference.isRead() && id.type === 'Identifier') this.flow(cell, this.cellOf(id));
+        }
+        break;
+      case 'global':
+        for (const id of this.globalReferences().get(cell.ref as string) ?? []) this.flow(cell, this.cellOf(id));
+        break;
+      case 'field': {
+        const cls = cell.ref as ClassNode;
+        for (const read of this.thisReadsOf(cls).get(cell.key!) ?? []) this.visitOnce(read);
+        // `new C()` holds its fields.
+        for (const site of this.newSitesOf(cls)) this.flow(cell, this.cellOf(site), [{ op: 'exit', site }, { op: 'prefix', key: cell.key! }]);
+        break;
+      }
+      case 'return': {
+        const fn = cell.ref as FunctionNode;
+        const parent = fn.parent;
+        if (parent?.type === 'CallExpression' || parent?.type === 'NewExpression') this.visitOnce(parent);
+        else if (parent?.type === 'MethodDefinition') this.visitOnce(parent);
+        else if (parent?.type === 'Property' && parent.parent) this.visitOnce(parent.parent);
+        for (const site of this.callersOf(fn)) this.visitOnce(site);
+        break;
+      }
+      default:
+        break;
+    }
+  }
+
+  /** The edges out of an expression come from its parent (and, for a call's receiver, from the call). */
+  private expandNode(node: Node): void {
+    const parent = node.parent;
+    if (!parent) return;
+    this.visitOnce(parent);
+    if ((parent.type === 'Property' || parent.type === 'SpreadElement') && parent.parent) this.visitOnce(parent.parent);
+    if (parent.type === 'MemberExpression' && parent.object === node) {
+      const call = parent.parent;
+      if ((call?.type === 'CallExpression' || call?.type === 'NewExpression') && call.callee === parent) this.visitOnce(call);
+    }
+  }
+
+  private visitOnce(node: Node): void {
+    if (this.visited.has(node)) return;
+    this.visited.add(node);
+    this.visit(node);
+  }
+
+  /** Reads of undeclared globals, by name. */
+  private globalReferences(): Map<string, TSESTree.Identifier[]> {
+    if (!this.globalRefs) {
+      this.globalRefs = new Map();
+      for (const reference of this.sourceCode.scopeManager?.globalScope?.through ?? []) {
+        const id = reference.identifier;
+        if (!reference.isRead() || id.type !== 'Identifier') continue;
+        const list = this.globalRefs.get(id.name);
+        if (list) list.push(id);
+        else this.globalRefs.set(id.name, [id]);
+      }
+    }
+    return this.globalRefs;
+  }
+
+  /** `this.k` reads in a class's own methods and field initialisers. */
+  private thisReadsOf(cls: ClassNode): Map<string, TSESTree.MemberExpression[]> {
+    this.thisReads ??= new Map();
+    let reads = this.thisReads.get(cls);
+    if (reads) return reads;
+    reads = new Map();
+    this.thisReads.set(cls, reads);
+    const keys = this.sourceCode.visitorKeys as Record<string, readonly string[] | undefined>;
+    const stack: Node[] = [cls.body];
+    while (stack.length) {
+      const node = stack.pop()!;
+      if (node.type === 'MemberExpression' && node.object.type === 'ThisExpression' && enclosingClass(node) === cls) {
+        const key = memberKey(node);
+        if (key !== null) {
+          const list = reads.get(key);
+          if (list) list.push(node);
+          else reads.set(key, [node]);
+        }
+      }
+      for (const key of keys[node.type] ?? []) {
+        const child = (node as unknown as Record<string, unknown>)[key];
+        if (Array.isArray(child)) {
+          for (const item of child) {
+            if (item && typeof (item as Node).type === 'string') stack.push(item as Node);
+          }
+        } else if (child && typeof (child as Node).type === 'string') {
+          stack.push(child as Node);
+        }
+      }
+    }
+    return reads;
+  }
+
+  /** `new C(...)` of a class declared or bound to a const in this file. */
+  private newSitesOf(cls: ClassNode): CallNode[] {
+    const variable = this.declaredName(cls);
+    if (!variable) return [];
+    return variable.references.flatMap((reference) => {
+      const use = reference.identifier.parent;
+      return use?.type === 'NewExpression' && use.callee === reference.identifier ? [use] : [];
+    });
+  }
+
+  /** Calls that may reach a function of this file: by its name, by `this.name()`, or any `x.name()` for methods. */
+  private callersOf(fn: FunctionNode): CallNode[] {
+    const parent = fn.parent;
+    if (parent?.type === 'MethodDefinition' || (parent?.type === 'Property' && parent.value === fn)) {
+      const key = parent.computed ? null : propertyName(parent.key);
+      return key === null ? [] : (this.callsNamed().get(key) ?? []);
+    }
+    const variable = this.declaredName(fn);
+    if (!variable) return [];
+    return variable.references.flatMap((reference) => {
+      const use = reference.identifier.parent;
+      return (use?.type === 'CallExpression' || use?.type === 'NewExpression') && use.callee === reference.identifier ? [use] : [];
+    });
+  }
+
+  /** The variable a function or class is declared as (`function f`, `class C`, `const f = () => ...`). */
+  private declaredName(node: FunctionNode | ClassNode): Variable | null {
+    const manager = this.sourceCode.scopeManager;
+    if (!manager) return null;
+    const parent = node.parent;
+    const declared =
+      (node.type === 'FunctionDeclaration' || node.type === 'ClassDeclaration') && node.id
+        ? manager.getDeclaredVariables(node)
+        : parent?.type === 'VariableDeclarator' && parent.init === node
+          ? manager.getDeclaredVariables(parent)
+          : [];
+    return declared[0] ?? null;
+  }
+
+  /** Calls `x.name(...)` by member name, for method callers. */
+  private callsNamed(): Map<string, CallNode[]> {
+    if (!this.callsByName) {
+      this.callsByName = new Map();
+      for (const call of this.analysis.index.calls) {
+        const callee = unwrapExpression(call.callee);
+        if (callee.type !== 'MemberExpression') continue;
+        const key = memberKey(callee);
+        if (key === null) continue;
+        const list = this.callsByName.get(key);
+        if (list) list.push(call);
+        else this.callsByName.set(key, [call]);
+      }
+    }
+    return this.callsByName;
+  }
+
   private visit(node: Node): void {
     switch (node.type) {
       case 'MemberExpression':
-        this.member(node);
+        this.memberEdges(node);
+        break;
+      case 'AssignmentPattern':
+        // Defaults: `function f(key = loadKey())`, `const { a = b } = o`.
+        this.destructure(node.left, this.cellOf(node.right), COPY, 0);
         break;
       case 'AssignmentExpression':
         this.assignment(node);
@@ -516,12 +748,6 @@ export class DataFlow {
       case 'NewExpression':
         this.call(node);
         break;
-      case 'ThrowStatement':
-        this.thrown(node);
-        break;
-      case 'ImportDeclaration':
-        this.configImport(node);
-        break;
       default:
         break;
     }
@@ -529,24 +755,26 @@ export class DataFlow {
 
   // ----------------------------------------------------------- expressions
 
-  private member(node: TSESTree.MemberExpression): void {
+  private memberEdges(node: TSESTree.MemberExpression): void {
+    const parent = node.parent;
+    if (parent?.type === 'AssignmentExpression' && parent.left === node && parent.operator === '=') return;
+    const key = memberKey(node);
+    if (node.object.type === 'ThisExpression') {
+      const cls = enclosingClass(node);
+      if (cls && key !== null) this.flow(this.fieldCell(cls, key), this.cellOf(node));
+    } else {
+      this.flowNode(node.object, this.cellOf(node), [{ op: 'project', key }]);
+    }
+  }
+
+  /** Property reads that are sources: key-named (`config.privateKey`), request data, the page URL, the environment. */
+  private memberSources(node: TSESTree.MemberExpression): void {
     const parent = node.parent;
     const key = memberKey(node);
-    const isWriteTarget = parent?.type === 'AssignmentExpression' && parent.left === node && parent.operator === '=';
-    if (!isWriteTarget) {
-      if (node.object.type === 'ThisExpression') {
-        const cls = enclosingClass(node);
-        if (cls && key !== null) this.flow(this.fieldCell(cls, key), this.cellOf(node));
-      } else {
-        this.flowNode(node.object, this.cellOf(node), [{ op: 'project', key }]);
-      }
-    }
-    if (key === null || isWriteTarget) return;
-    // Name-only key sources: `config.privateKey`, `wallet.secretKey`.
+    if (key === null || (parent?.type === 'AssignmentExpression' && parent.left === node && parent.operator === '=')) return;
     if (isKeyName(key) && !(parent?.type === 'CallExpression' && parent.callee === node)) {
       this.seed(this.cellOf(node), this.source('key-material', node, `'${key}'`, 2));
     }
-    // Request data in a handler: `req.body`, `ctx.request.query`.
     if (REQUEST_DATA_MEMBERS.has(key) && this.isRequest(node.object)) {
       this.seed(this.cellOf(node), this.source('untrusted', node, `request data (${this.text(node)})`, 0, { origin: 'network' }));
       return;
@@ -557,7 +785,7 @@ export class DataFlow {
         this.seed(this.cellOf(node), this.source('untrusted', node, `the page URL (${this.text(node)})`, 0, { origin: 'network' }));
       }
     }
-    if (node.object.type === 'MemberExpression' || key === 'env') {
+    if (key === 'env' || (node.object.type === 'MemberExpression' && memberKey(node.object) === 'env')) {
       const path = this.paths.pathOf(node);
       if (path !== null && ENVIRONMENT_TEST.test(path) && !(parent?.type === 'MemberExpression' && parent.object === node)) {
         this.seed(this.cellOf(node), this.source('untrusted', node, `the environment (${this.text(node)})`, 0, { origin: 'environment' }));
@@ -601,10 +829,6 @@ export class DataFlow {
           });
           break;
         }
-      }
-      // `ws.onmessage = (event) => ...`: the event is untrusted.
-      if (left.type === 'MemberExpression' && memberKey(left) === 'onmessage') {
-        for (const fn of this.functionsOf(node.right)) this.seedParam(fn, 0, this.messageSource(fn));
       }
     }
   }
@@ -705,11 +929,6 @@ export class DataFlow {
     if (node.type === 'ArrowFunctionExpression' && node.expression) {
       this.flowNode(node.body as TSESTree.Expression, this.returnCell(node));
     }
-    // Defaults: `function f(key = loadKey())`.
-    for (const param of node.params) {
-      const inner = param.type === 'TSParameterProperty' ? param.parameter : param;
-      if (inner.type === 'AssignmentPattern') this.destructure(inner.left, this.cellOf(inner.right), COPY, 0);
-    }
   }
 
   // ------------------------------------------------------------------ calls
@@ -720,8 +939,8 @@ export class DataFlow {
     for (const fact of facts) this.catalogued(node, fact);
     for (const fn of local) this.callEdges(node, fn);
     if (!facts.length && !local.length) this.builtinCall(node);
-    this.untrustedCall(node);
     this.sinkCall(node);
+    if (node.parent?.type === 'ThrowStatement' && node.parent.argument === node) this.thrown(node.parent);
   }
 
   /** Functions and classes of this file a call may reach. */
@@ -760,7 +979,6 @@ export class DataFlow {
   private callEdges(site: CallNode, target: FunctionNode | ClassNode): void {
     let fn: FunctionNode | undefined;
     if (target.type === 'ClassDeclaration' || target.type === 'ClassExpression') {
-      this.newSites.push([site, target]);
       const ctor = target.body.body.find(
         (member): member is TSESTree.MethodDefinition => member.type === 'MethodDefinition' && member.kind === 'constructor',
       );
@@ -770,9 +988,6 @@ export class DataFlow {
       this.flow(this.returnCell(fn), this.cellOf(site), [{ op: 'exit', site }]);
     }
     if (!fn) return;
-    const sites = this.callSitesByFunction.get(fn);
-    if (sites) sites.push(site);
-    else this.callSitesByFunction.set(fn, [site]);
     const enter: Op = { op: 'enter', site };
     fn.params.forEach((param, i) => {
       if (param.type === 'RestElement') {
@@ -788,10 +1003,9 @@ export class DataFlow {
   }
 
   /** Catalogued crypto calls: key sources, cleansing (encrypt, wrap, hash) and propagation (export, import). */
-  private catalogued(node: CallNode, fact: CallFact): void {
+  /** Key-material sources of a catalogued call: its result, key-pair members, callback parameters. */
+  private cataloguedSources(node: CallNode, fact: CallFact): void {
     const spec = fact.spec;
-    const callee = node.callee;
-    const receiver = callee.type === 'MemberExpression' ? callee.object : null;
     const method = fact.api.slice(fact.api.lastIndexOf('.') + 1);
     const extractable = this.extractableFlag(node, method, fact);
     if (spec.result === 'key-material') {
@@ -816,6 +1030,12 @@ export class DataFlow {
         for (const fn of callback) this.seedParam(fn, i, this.source('key-material', fn.params[i] ?? node, `${label} from ${fact.api}`, 0));
       });
     }
+  }
+
+  /** Cleansing (encrypt, wrap, hash) and propagation (export, import) through a catalogued call. */
+  private catalogued(node: CallNode, fact: CallFact): void {
+    const callee = node.callee;
+    const receiver = callee.type === 'MemberExpression' ? callee.object : null;
     const args = node.arguments;
     const result = this.cellOf(node);
     switch (fact.operation) {
@@ -1045,7 +1265,7 @@ export class DataFlow {
   }
 
   private seedParam(fn: FunctionNode, index: number, source: TaintSource): void {
-    const cell = new Cell();
+    const cell = new Cell('seed', source);
     this.seed(cell, source);
     this.paramFlow(fn, index, cell, COPY);
   }
@@ -1168,23 +1388,15 @@ export class DataFlow {
 
   // ------------------------------------------------------- passes over scopes
 
-  /** Reads of variables, globals, and variables named like keys or holding CSPRNG output named as a key. */
-  private scopePass(): void {
+  /** Variables named like keys or holding CSPRNG output named as a key, and key-named globals. */
+  private scopeSeeds(): void {
     const manager = this.sourceCode.scopeManager;
     if (!manager) return;
+    for (const [name, ids] of this.globalReferences()) {
+      if (!isKeyName(name)) continue;
+      for (const id of ids) this.seed(this.cellOf(id), this.source('key-material', id, `'${name}'`, 2));
+    }
     for (const scope of manager.scopes) {
-      for (const reference of scope.references) {
-        if (!reference.isRead()) continue;
-        const id = reference.identifier as TSESTree.Identifier;
-        if (id.type !== 'Identifier') continue;
-        const resolved = reference.resolved;
-        if (resolved && resolved.defs.length) {
-          this.flow(this.varCell(resolved), this.cellOf(id));
-        } else {
-          this.flow(this.globalCell(id.name), this.cellOf(id));
-          if (isKeyName(id.name)) this.seed(this.cellOf(id), this.source('key-material', id, `'${id.name}'`, 2));
-        }
-      }
       for (const variable of scope.variables) {
         const def = variable.defs[0];
         if (!def || (def.type !== 'Variable' && def.type !== 'Parameter')) continue;
@@ -1266,7 +1478,7 @@ export class DataFlow {
           const fn = def.node as FunctionNode;
           const index = fn.params.indexOf(def.name as TSESTree.Parameter);
           if (index < 0) continue;
-          for (const site of this.callSitesByFunction.get(fn) ?? []) {
+          for (const site of this.callersOf(fn)) {
             const arg = site.arguments[index];
             if (arg && arg.type !== 'SpreadElement') work.push({ node: arg, path });
           }
@@ -1290,27 +1502,6 @@ export class DataFlow {
     }
   }
 
-  // ------------------------------------------------------------------ solve
-
-  private solve(): void {
-    const queue: [Cell, Label][] = [];
-    const add = (cell: Cell, label: Label) => {
-      if (cell.labels.has(label.key) || cell.labels.size >= MAX_LABELS) return;
-      cell.labels.set(label.key, label);
-      queue.push([cell, label]);
-    };
-    for (const [cell, label] of this.seeds) add(cell, label);
-    let budget = MAX_PROPAGATIONS;
-    while (queue.length && budget > 0) {
-      const [cell, label] = queue.pop()!;
-      for (const edge of cell.out) {
-        budget--;
-        const next = applyOps(label, edge.ops);
-        if (next) add(edge.to, next);
-      }
-    }
-  }
-
   // ---------------------------------------------------------------- queries
 
   private computeFlows(kind: TaintKind): Flow[] {
@@ -1319,7 +1510,7 @@ export class DataFlow {
       const found = new Map<string, Flow>();
       for (const part of sink.parts) {
         const cell = this.nodeCells.get(part.node);
-        if (!cell) continue;
+        if (!cell?.labels) continue;
         for (const label of cell.labels.values()) {
           if (label.source.kind !== kind) continue;
           const via = label.via[0] ?? null;

@@ -103,7 +103,7 @@ export default createRule<Options, MessageIds>({
     hasSuggestions: true,
     messages: {
       fewIterations:
-        'PBKDF2-HMAC-{{digest}} with {{iterations}} iterations{{origin}} is below the {{min}} OWASP sets for that digest: each password guess costs an attacker that little. Use at least {{min}} iterations, or scrypt/Argon2id.',
+        'PBKDF2{{digest}} with {{iterations}} iterations{{origin}} is below the {{min}} iterations OWASP sets {{scope}}: each password guess costs an attacker that little. Use at least {{min}} iterations, or scrypt/Argon2id.',
       defaultIterations:
         '{{api}} is called without an iteration count, so the library default applies ({{iterations}} iteration(s) of {{digest}} in the versions judged here), below the {{min}} OWASP sets. Pass the digest and at least {{min}} iterations explicitly.',
       weakKdfDigest:
@@ -202,8 +202,15 @@ export default createRule<Options, MessageIds>({
             );
           } else {
             const origin = describeOrigin(count.value, count.node) + (digest?.implied ? ` with ${digestText} as ${fact.api}'s default digest` : '');
+            const data = {
+              digest: name ? `-HMAC-${digestText}` : '',
+              scope: name ? 'for that digest' : 'for any digest',
+              iterations: fmt(n),
+              origin,
+              min: fmt(min),
+            };
             report(
-              { node: count.node, messageId: 'fewIterations', data: { digest: digestText, iterations: fmt(n), origin, min: fmt(min) } },
+              { node: count.node, messageId: 'fewIterations', data },
               `${n}:${name}`,
             );
           }

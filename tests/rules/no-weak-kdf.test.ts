@@ -103,12 +103,12 @@ ruleTester.run('no-weak-kdf', rule, {
     {
       name: 'PBKDF2 with 1,000 iterations through require',
       code: "const crypto = require('crypto');\ncrypto.pbkdf2Sync(pw, salt, 1000, 32, 'sha256');",
-      errors: [{ messageId: 'fewIterations', line: 2, column: 29, data: { digest: 'SHA256', iterations: '1,000', origin: '', min: '600,000' } }],
+      errors: [{ messageId: 'fewIterations', line: 2, column: 29, data: { digest: '-HMAC-SHA256', scope: 'for that digest', iterations: '1,000', origin: '', min: '600,000' } }],
     },
     {
       name: 'SHA-1 needs 1,300,000: named import with rename, a const two hops away',
       code: "import { pbkdf2 as derive } from 'node:crypto';\nconst ROUNDS = 600000;\nconst rounds = ROUNDS;\nderive(pw, salt, rounds, 20, 'sha1', cb);",
-      errors: [{ messageId: 'fewIterations', line: 4, data: { digest: 'SHA1', iterations: '600,000', origin: ' (ROUNDS, line 2)', min: '1,300,000' } }],
+      errors: [{ messageId: 'fewIterations', line: 4, data: { digest: '-HMAC-SHA1', scope: 'for that digest', iterations: '600,000', origin: ' (ROUNDS, line 2)', min: '1,300,000' } }],
     },
     {
       name: 'a weak branch behind a flag',
@@ -123,12 +123,12 @@ ruleTester.run('no-weak-kdf', rule, {
     {
       name: 'Web Crypto PBKDF2 with 100,000 iterations, params built in a variable',
       code: "const params = { name: 'PBKDF2', hash: { name: 'SHA-256' }, salt, iterations: 100000 };\ncrypto.subtle.deriveKey(params, base, { name: 'AES-GCM', length: 256 }, false, ['encrypt']);",
-      errors: [{ messageId: 'fewIterations', line: 2, data: { digest: 'SHA256', iterations: '100,000', origin: ' (line 1)', min: '600,000' } }],
+      errors: [{ messageId: 'fewIterations', line: 2, data: { digest: '-HMAC-SHA256', scope: 'for that digest', iterations: '100,000', origin: ' (line 1)', min: '600,000' } }],
     },
     {
       name: 'forge PBKDF2 defaults to SHA-1',
       code: "const forge = require('node-forge'); forge.pkcs5.pbkdf2(pw, salt, 600000, 32);",
-      errors: [{ messageId: 'fewIterations', data: { digest: 'SHA1', iterations: '600,000', origin: " with SHA1 as forge.pkcs5.pbkdf2's default digest", min: '1,300,000' } }],
+      errors: [{ messageId: 'fewIterations', data: { digest: '-HMAC-SHA1', scope: 'for that digest', iterations: '600,000', origin: " with SHA1 as forge.pkcs5.pbkdf2's default digest", min: '1,300,000' } }],
     },
     {
       name: 'forge PBKDF2 with a SHA-1 message digest object',
@@ -372,10 +372,15 @@ ruleTester.run('no-weak-kdf', rule, {
       errors: [{ messageId: 'fewIterations' }],
     },
     {
+      name: 'an unknown digest is judged against the lowest minimum',
+      code: "async function k(base, salt, bits) { return crypto.subtle.deriveBits({ name: 'PBKDF2', hash: `SHA-${bits}`, salt, iterations: 2048 }, base, 256); }",
+      errors: [{ messageId: 'fewIterations', data: { digest: '', scope: 'for any digest', iterations: '2,048', origin: '', min: '210,000' } }],
+    },
+    {
       name: 'settings raise the PBKDF2 minimum',
       code: "const crypto = require('crypto'); crypto.pbkdf2Sync(pw, salt, 700000, 32, 'sha256');",
       settings: { keyguard: { minPbkdf2Iterations: { 'SHA-256': 1000000 } } },
-      errors: [{ messageId: 'fewIterations', data: { digest: 'SHA256', iterations: '700,000', origin: '', min: '1,000,000' } }],
+      errors: [{ messageId: 'fewIterations', data: { digest: '-HMAC-SHA256', scope: 'for that digest', iterations: '700,000', origin: '', min: '1,000,000' } }],
     },
   ],
 });

@@ -1653,8 +1653,15 @@ function operationLabel(fact: CallFact): string {
 function optionValue(part: SinkPart, label: Label): Node | null {
   if (!part.options || !label.path.length || part.node.type !== 'ObjectExpression') return null;
   const head = label.path[0]!;
-  for (const prop of part.node.properties) {
-    if (prop.type === 'Property' && !prop.computed && propertyName(prop.key) === head) return prop.value;
+  // Inline spreads (`{ ...{ body } }`) are searched too, last definition first.
+  const objects: TSESTree.ObjectExpression[] = [part.node];
+  while (objects.length) {
+    const object = objects.shift()!;
+    for (let i = object.properties.length - 1; i >= 0; i--) {
+      const prop = object.properties[i]!;
+      if (prop.type === 'Property' && !prop.computed && propertyName(prop.key) === head) return prop.value;
+      if (prop.type === 'SpreadElement' && prop.argument.type === 'ObjectExpression') objects.push(prop.argument);
+    }
   }
   return null;
 }

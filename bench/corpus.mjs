@@ -7,10 +7,16 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 const here = dirname(fileURLToPath(import.meta.url));
-const target = join(here, '.corpus');
-mkdirSync(target, { recursive: true });
-copyFileSync(join(here, 'corpus-packages.json'), join(target, 'package.json'));
-if (process.argv.includes('--force') || !existsSync(join(target, 'node_modules'))) {
-  execFileSync('npm', ['install', '--ignore-scripts', '--no-audit', '--no-fund', '--no-package-lock'], { cwd: target, stdio: 'inherit' });
+// The corpus (linted) and the peer plugins (measured beside keyguard) live in separate folders.
+for (const [manifest, folder] of [
+  ['corpus-packages.json', '.corpus'],
+  ['peer-packages.json', '.peers'],
+]) {
+  const target = join(here, folder);
+  mkdirSync(target, { recursive: true });
+  copyFileSync(join(here, manifest), join(target, 'package.json'));
+  if (process.argv.includes('--force') || !existsSync(join(target, 'node_modules'))) {
+    execFileSync('npm', ['install', '--ignore-scripts', '--no-audit', '--no-fund', '--no-package-lock'], { cwd: target, stdio: 'inherit' });
+  }
+  console.log(`ready: ${target}`);
 }
-console.log(`corpus ready in ${target}`);

@@ -9,8 +9,9 @@ import { fileURLToPath } from 'node:url';
 import { performance } from 'node:perf_hooks';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
-const { default: keyguard } = await import(join(root, 'dist/src/index.js'));
-const { engineStats } = await import(join(root, 'dist/src/engine/analysis.js'));
+const dist = process.env.KEYGUARD_DIST ?? join(root, 'dist');
+const { default: keyguard } = await import(join(dist, 'src/index.js'));
+const { engineStats } = await import(join(dist, 'src/engine/analysis.js'));
 const tsParser = (await import('@typescript-eslint/parser')).default;
 
 const [configName, listFile] = process.argv.slice(2);

@@ -25,7 +25,7 @@ if (!existsSync(corpus)) {
   console.error('no corpus: run `node bench/corpus.mjs` first');
   process.exit(2);
 }
-const { isMinified } = await import(join(root, 'dist/src/cli/files.js'));
+const { isMinified } = await import(join(process.env.KEYGUARD_DIST ?? join(root, 'dist'), 'src/cli/files.js'));
 
 const SOURCE = /\.(?:[cm]?[jt]s|[jt]sx)$/;
 const DECLARATION = /\.d\.[cm]?ts$/;

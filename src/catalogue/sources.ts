@@ -142,7 +142,8 @@ export const NOT_A_KEY_NAME = /(?:public|pub|api|cache|storage|idempotency|reque
 
 /**
  * Property reads that never carry key material: metadata (`.length`, `.type`,
- * `.algorithm`, `.asymmetricKeyType`), public halves and key ids.
+ * `.algorithm`, `.asymmetricKeyType`), public halves, key ids, and what an
+ * Error put in a key variable by a failed parse holds (`.message`, `.stack`).
  */
 export const METADATA_MEMBERS: ReadonlySet<string> = new Set([
   'length',
@@ -169,6 +170,8 @@ export const METADATA_MEMBERS: ReadonlySet<string> = new Set([
   'thumbprint',
   'constructor',
   'then',
+  'message',
+  'stack',
 ]);
 
 /** Method calls on a key that return something public or derived one-way. */

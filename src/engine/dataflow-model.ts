@@ -53,6 +53,12 @@ export type Op =
   | { op: 'project'; key: string | null }
   /** turned into one opaque value: strings, encodings, serialisation */
   | { op: 'collapse' }
+  /**
+   * coerced to a string by a template literal or `+`: a value held under a
+   * named property of a plain object becomes `[object Object]`, so only whole
+   * values and array elements (which `Array#toString` joins) pass, collapsed
+   */
+  | { op: 'coerce' }
   /** hashed, MACed or signed: key material and untrusted data are cleansed, plaintext becomes a digest of it */
   | { op: 'hash' }
   /** only labels of this kind pass */
@@ -96,6 +102,13 @@ export function applyOps(label: Label, ops: readonly Op[]): Label | null {
       }
       case 'collapse':
         if (path.length) path = [];
+        break;
+      case 'coerce':
+        if (path.length) {
+          const head = path[0]!;
+          if (head !== '*' && !/^\d+$/.test(head)) return null;
+          path = [];
+        }
         break;
       case 'hash':
         if (kind !== 'plaintext') return null;

@@ -45,6 +45,7 @@ const MAX_PATTERN_DEPTH = 32;
 
 const COPY: readonly Op[] = [];
 const COLLAPSE: readonly Op[] = [{ op: 'collapse' }];
+const COERCE: readonly Op[] = [{ op: 'coerce' }];
 const ELEMENT: readonly Op[] = [{ op: 'project', key: null }];
 const UNTRUSTED_ONLY: readonly Op[] = [{ op: 'only', kind: 'untrusted' }, { op: 'collapse' }];
 
@@ -709,15 +710,15 @@ export class DataFlow {
         break;
       }
       case 'TemplateLiteral':
-        for (const expression of node.expressions) this.flowNode(expression, this.cellOf(node), COLLAPSE);
+        for (const expression of node.expressions) this.flowNode(expression, this.cellOf(node), COERCE);
         break;
       case 'TaggedTemplateExpression':
         for (const expression of node.quasi.expressions) this.flowNode(expression, this.cellOf(node), COLLAPSE);
         break;
       case 'BinaryExpression':
         if (node.operator === '+') {
-          this.flowNode(node.left, this.cellOf(node), COLLAPSE);
-          this.flowNode(node.right, this.cellOf(node), COLLAPSE);
+          this.flowNode(node.left, this.cellOf(node), COERCE);
+          this.flowNode(node.right, this.cellOf(node), COERCE);
         }
         break;
       case 'LogicalExpression':
@@ -809,7 +810,7 @@ export class DataFlow {
     if (node.operator === '=' || node.operator === '||=' || node.operator === '??=' || node.operator === '&&=') {
       this.destructure(node.left, right, COPY, 0);
     } else if (node.operator === '+=') {
-      this.destructure(node.left, right, COLLAPSE, 0);
+      this.destructure(node.left, right, COERCE, 0);
     }
     const left = node.left;
     if (left.type === 'MemberExpression' || (left.type === 'Identifier' && !this.variableOf(left))) {

@@ -42,6 +42,13 @@ describe('dataflow model', () => {
     expect(applyOps(label, [{ op: 'project', key: 'd' }])).not.toBeNull();
   });
 
+  it('string coercion drops values under named properties ([object Object]) but keeps whole values and array elements', () => {
+    expect(applyOps(makeLabel(SOURCE, ['key'], [], false), [{ op: 'coerce' }])).toBeNull();
+    expect(applyOps(makeLabel(SOURCE, [], [], false), [{ op: 'coerce' }])?.path).toEqual([]);
+    expect(applyOps(makeLabel(SOURCE, ['1'], [], false), [{ op: 'coerce' }])?.path).toEqual([]);
+    expect(applyOps(makeLabel(SOURCE, ['*', 'k'], [], false), [{ op: 'coerce' }])?.path).toEqual([]);
+  });
+
   it('hashing cleanses key material but keeps a digest of plaintext', () => {
     expect(applyOps(makeLabel(SOURCE, [], [], false), [{ op: 'hash' }])).toBeNull();
     const plain = makeLabel({ ...SOURCE, kind: 'plaintext' }, [], [], false);

@@ -65,6 +65,32 @@ ruleTester.run('no-key-exfiltration', rule, {
     { name: 'thrown error messages only under strict', code: `${NODE}const k = crypto.pbkdf2Sync(pw, salt, 600000, 32, 'sha256');\nthrow new Error('bad key ' + k.toString('hex'));` },
     { name: 'file without any source', code: "fetch('/x', { body: JSON.stringify(data) }); console.log(user);" },
     { name: 'worker postMessage is not a sink', code: `${PAIR}worker.postMessage(privateKey);` },
+    // string coercion: an object holding a key under a named property prints as [object Object]
+    {
+      name: 'object holding a key interpolated into a log line',
+      code: `${PAIR}const auth = { type: 'publickey', key: privateKey };\nconsole.log(\`trying \${auth}\`);`,
+    },
+    { name: 'object holding a key concatenated into a log line', code: `${PAIR}const auth = { type: 'publickey', key: privateKey };\nconsole.log('trying ' + auth);` },
+    { name: 'object holding a key appended to a string with +=', code: `${PAIR}const auth = { key: privateKey };\nlet line = 'auth: ';\nline += auth;\nconsole.log(line);` },
+    {
+      // ssh2 client: `type` is read from a variable later reassigned to { type, key } (the graph is flow-insensitive)
+      name: 'auth method name of a reassigned auth object, logged directly and through a helper',
+      code: [
+        "const { parseKey } = require('ssh2').utils;",
+        'function connect(config, debug, authHandler) {',
+        '  let privateKey = parseKey(config.privateKey);',
+        '  let nextAuth = authHandler();',
+        '  function skipAuth(msg) { debug(msg); }',
+        "  if (typeof nextAuth === 'string') {",
+        '    const type = nextAuth;',
+        '    if (!allowed.includes(type)) skipAuth(`Authentication method not allowed: ${type}`);',
+        '    nextAuth = { type, username, key: privateKey };',
+        '  }',
+        '  const curAuth = nextAuth;',
+        '  debug(`Client: ${curAuth.type} auth failed`);',
+        '}',
+      ].join('\n'),
+    },
   ],
   invalid: [
     {
@@ -87,6 +113,16 @@ ruleTester.run('no-key-exfiltration', rule, {
           },
         },
       ],
+    },
+    {
+      name: 'array holding a key interpolated into a template (Array#toString joins its elements)',
+      code: `${PAIR}const parts = ['k', privateKey.export({ type: 'pkcs8', format: 'pem' })];\nconsole.log(\`\${parts}\`);`,
+      errors: [{ messageId: 'keyExfiltration', line: 4 }],
+    },
+    {
+      name: 'key property of an object interpolated into a template',
+      code: `${PAIR}const auth = { type: 'publickey', key: privateKey.export({ type: 'pkcs8', format: 'pem' }) };\nconsole.log('auth ' + auth.key);`,
+      errors: [{ messageId: 'keyExfiltration', line: 4 }],
     },
     {
       name: 'key pair object serialised into a body',
@@ -350,7 +386,13 @@ ruleTester.run('no-key-exfiltration', rule, {
 });
 
 strictTester.run('no-key-exfiltration (strict)', rule, {
-  valid: [{ name: 'thrown error without a key', code: `${NODE}const k = crypto.pbkdf2Sync(pw, salt, 600000, 32, 'sha256');\nthrow new Error('bad key length ' + k.length);` }],
+  valid: [
+    { name: 'thrown error without a key', code: `${NODE}const k = crypto.pbkdf2Sync(pw, salt, 600000, 32, 'sha256');\nthrow new Error('bad key length ' + k.length);` },
+    {
+      name: 'message of the Error a failed key parse returned',
+      code: "const { parseKey } = require('ssh2').utils;\nlet privateKey = parseKey(config.privateKey, passphrase);\nif (privateKey instanceof Error) throw new Error(`Cannot parse privateKey: ${privateKey.message}`);",
+    },
+  ],
   invalid: [
     {
       name: 'thrown error message with a derived key',

@@ -147,7 +147,8 @@ export default createRule<Options, MessageIds>({
       if (!kind) return;
       // `{ sessionToken: token }` where `token` is itself secret-named: reported where `token` is made.
       if (node.type === 'Identifier' && secretKindOf(node.name)) return;
-      const source = weakRandomSource(analysis, node);
+      // The value itself must be weak: a record that merely holds a token next to a timestamp is not a weak token.
+      const source = weakRandomSource(analysis, node, { valueOnly: true });
       if (!source || reportedSources.has(source.node)) return;
       report({ node, messageId: 'weakRandomName', data: { source: sourceText(source, node), name, kind } });
     }

@@ -21,6 +21,56 @@ export interface WeakSource {
 
 const MAX_DEPTH = 10;
 const cache = new WeakMap<FileAnalysis, Map<Node, WeakSource | null>>();
+const namedCache = new WeakMap<FileAnalysis, Map<Node, WeakSource | null>>();
+
+/** How far weakness is followed. */
+export interface WeakRandomOptions {
+  /**
+   * Judge the value itself, for a secret-looking NAME: an object literal is a
+   * record, not the secret (`{ accessToken, expiry: Date.now() + ttl }` is not a
+   * predictable token), so its properties are not searched. Role bindings
+   * (an options object bound as a whole) keep searching them.
+   */
+  valueOnly?: boolean;
+}
+
+/** Value kinds that hold code or records, not data: a method call on them says nothing about its result. */
+const CONTAINER_KINDS = new Set(['object', 'function', 'class', 'instance', 'namespace', 'enum']);
+
+/** Globals whose result is a plain transformation of their arguments (`String(Date.now())`, `Math.floor(Math.random() * n)`). */
+const TRANSPARENT_CONSTRUCTORS = new Set(['String', 'Number', 'BigInt', 'Date', 'Array', 'Uint8Array', 'Uint16Array', 'Uint32Array', 'Buffer']);
+
+/**
+ * Methods of unknown receivers whose result is built from their arguments (string, array, encoding and
+ * digest methods): `chars.charAt(Math.random() * n)`, `hash.update(String(Date.now()))`. Any other method of
+ * an unknown object (`key.isValid(date)`, `utils.getProp(obj, 'password')`) consumes its arguments.
+ */
+const TRANSFORM_METHODS = new Set([
+  'charAt', 'charCodeAt', 'codePointAt', 'at', 'substring', 'substr', 'slice', 'concat', 'padStart', 'padEnd', 'repeat',
+  'replace', 'replaceAll', 'split', 'join', 'map', 'flatMap', 'from', 'of', 'fromCharCode', 'fromCodePoint', 'toString',
+  'toFixed', 'toPrecision', 'update', 'digest', 'encode', 'hash', 'hex', 'stringify', 'reduce', 'reduceRight', 'then',
+]);
+
+/** Methods whose result is what their callback returns (not `filter`, `some`, `forEach`: predicates and effects). */
+const CALLBACK_RESULT_METHODS = new Set(['map', 'flatMap', 'from', 'reduce', 'reduceRight', 'replace', 'replaceAll', 'then']);
+
+/** An argument that adds no data of its own: literals, callbacks, literal options (`{ length: 6 }`). */
+function isInertArgument(node: TSESTree.CallExpressionArgument): boolean {
+  switch (node.type) {
+    case 'Literal':
+    case 'ArrowFunctionExpression':
+    case 'FunctionExpression':
+      return true;
+    case 'TemplateLiteral':
+      return node.expressions.length === 0;
+    case 'UnaryExpression':
+      return node.argument.type === 'Literal';
+    case 'ObjectExpression':
+      return node.properties.every((property) => property.type === 'Property' && property.value.type === 'Literal');
+    default:
+      return false;
+  }
+}
 
 /** Why a seeded generator's output is predictable, or null when its seed is unknown or random. */
 export function predictableSeed(analysis: FileAnalysis, creator: CallFact): string | null {
@@ -67,9 +117,11 @@ function argumentsFor(analysis: FileAnalysis, fn: TSESTree.FunctionLike, param: 
 }
 
 /** The weak source an expression's value may come from, if any (see {@link WeakSource}). */
-export function weakRandomSource(analysis: FileAnalysis, expression: Node): WeakSource | null {
-  let memo = cache.get(analysis);
-  if (!memo) cache.set(analysis, (memo = new Map()));
+export function weakRandomSource(analysis: FileAnalysis, expression: Node, options: WeakRandomOptions = {}): WeakSource | null {
+  const valueOnly = options.valueOnly === true;
+  const caches = valueOnly ? namedCache : cache;
+  let memo = caches.get(analysis);
+  if (!memo) caches.set(analysis, (memo = new Map()));
   const evaluator = analysis.evaluator;
   const seenVariables = new Set<unknown>();
 
@@ -108,8 +160,11 @@ export function weakRandomSource(analysis: FileAnalysis, expression: Node): Weak
         }
         const direct = fromValues(node);
         if (direct) return direct;
-        // A local function: what it returns.
-        for (const callee of evaluator.evaluate(node.callee)) {
+        // A local function: what it returns (its parameters are followed to every call site from there).
+        // Its arguments do not make its result weak on their own: `new Packet(date, config)` is not a date.
+        const callees = evaluator.evaluate(node.callee);
+        const local = callees.length > 0 && callees.every((callee) => callee.kind === 'function' || callee.kind === 'class');
+        for (const callee of callees) {
           if (callee.kind !== 'function') continue;
           const fn = callee.node;
           if (!fn.body) continue;
@@ -123,12 +178,26 @@ export function weakRandomSource(analysis: FileAnalysis, expression: Node): Weak
             }
           }
         }
-        // `Math.random().toString(36)`, `chars.charAt(Math.random() * n)`, `arr.map(() => Math.random())`.
-        if (node.callee.type === 'MemberExpression') {
+        if (local) return null;
+        // `Math.random().toString(36)`, `arr.map(() => Math.random())`: the receiver is the data, unless it is a
+        // record or a namespace of functions (`utils.getProp(options, 'password')` is not made of `utils`).
+        if (node.callee.type === 'MemberExpression' && !isContainer(node.callee.object)) {
           const found = visit(node.callee.object, depth + 1);
           if (found) return found;
         }
+        // `chars.charAt(Math.random() * n)`, `String(Date.now())`: a call transforming ONE piece of data. A call
+        // that combines it with other data (`decryptSessionKeys(keys, passwords, date)`) or constructs an
+        // object from it (`new Packet(date)`) does not return the weak value itself.
+        if (node.type === 'NewExpression' && !(node.callee.type === 'Identifier' && TRANSPARENT_CONSTRUCTORS.has(node.callee.name))) return null;
+        if (node.arguments.filter((arg) => !isInertArgument(arg)).length > 1) return null;
+        const method =
+          node.callee.type === 'MemberExpression' && !node.callee.computed && node.callee.property.type === 'Identifier' ? node.callee.property.name : null;
+        if (node.callee.type === 'MemberExpression') {
+          const known = callees.some((callee) => callee.kind === 'builtin' || callee.kind === 'bound' || callee.kind === 'callable');
+          if (!known && !(method && TRANSFORM_METHODS.has(method))) return null;
+        }
         for (const arg of node.arguments) {
+          if ((arg.type === 'ArrowFunctionExpression' || arg.type === 'FunctionExpression') && !(method && CALLBACK_RESULT_METHODS.has(method))) continue;
           const found = visitArgument(arg, depth + 1);
           if (found) return found;
         }
@@ -185,12 +254,27 @@ export function weakRandomSource(analysis: FileAnalysis, expression: Node): Weak
           const found = visit(node.property, depth + 1);
           if (found) return found;
         }
-        return node.object.type === 'ThisExpression' ? null : visit(node.object, depth + 1);
+        if (node.object.type === 'ThisExpression') return null;
+        // `options.date` of an object literal: that property only, not its siblings.
+        const objects = evaluator.evaluate(node.object);
+        if (objects.length && objects.every((value) => CONTAINER_KINDS.has(value.kind))) {
+          const key = node.computed ? null : node.property.type === 'Identifier' ? node.property.name : null;
+          if (key === null) return null;
+          for (const object of objects) {
+            if (object.kind !== 'object') continue;
+            const where = evaluator.objectProperty(object, key, node).node;
+            const found = where && where !== object.node ? visit(where, depth + 1) : null;
+            if (found) return found;
+          }
+          return null;
+        }
+        return visit(node.object, depth + 1);
       }
       case 'TemplateLiteral':
         return first(node.expressions, depth);
       case 'ObjectExpression':
-        // An options object (`{ name: 'AES-GCM', iv }`) held in a variable: its property values.
+        // An options object (`{ name: 'AES-GCM', iv }`) held in a variable: its property values (roles only).
+        if (valueOnly) return null;
         return first(
           node.properties.map((property) => (property.type === 'Property' ? property.value : property.argument)),
           depth,
@@ -239,6 +323,12 @@ export function weakRandomSource(analysis: FileAnalysis, expression: Node): Weak
       return null;
     }
     return visit(arg, depth);
+  };
+
+  /** A record, function, class or module: calling a method on it does not transform it. */
+  const isContainer = (node: Node): boolean => {
+    const values = evaluator.evaluate(node);
+    return values.length > 0 && values.every((value) => CONTAINER_KINDS.has(value.kind));
   };
 
   return visit(expression, 0);

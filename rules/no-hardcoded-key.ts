@@ -11,6 +11,23 @@ type MessageIds = 'hardcodedKey' | 'privateKeyInSource';
 /** Roles whose constants are reported: where a secret or private key goes, and where any key is loaded. */
 const ROLES: readonly Role[] = ['key', 'keyData', 'publicKey', 'recipientKey'];
 
+/**
+ * A key imported only to learn whether the platform supports an algorithm
+ * (`importKey('raw', new Uint8Array(16), 'AES-CBC', false, ['encrypt']).then(() => true, () => false)`):
+ * the key object is thrown away, so the constant protects nothing.
+ */
+function isDiscardedImport(call: TSESTree.Node): boolean {
+  const node = call.parent?.type === 'ChainExpression' ? call.parent : call;
+  const parent = node.parent;
+  if (parent?.type !== 'MemberExpression' || parent.object !== node || parent.computed || parent.property.type !== 'Identifier') return false;
+  if (!['then', 'catch', 'finally'].includes(parent.property.name)) return false;
+  const handler = parent.parent;
+  if (handler?.type !== 'CallExpression' || handler.callee !== parent) return false;
+  return handler.arguments.every(
+    (arg) => (arg.type === 'ArrowFunctionExpression' || arg.type === 'FunctionExpression') && arg.params.length === 0,
+  );
+}
+
 export default createRule<Options, MessageIds>({
   name: 'no-hardcoded-key',
   meta: {
@@ -58,6 +75,7 @@ export default createRule<Options, MessageIds>({
       }
       for (const role of ROLES) {
         for (const binding of analysis.bindings(role)) {
+          if (binding.fact.operation === 'import' && isDiscardedImport(binding.fact.node)) continue;
           const expect = expectationOf(binding);
           for (const value of binding.values) {
             // Key objects are reported where their material is imported, not at every use.

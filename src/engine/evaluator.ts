@@ -207,7 +207,7 @@ export class Evaluator {
                 ? this.project(this.elementsOf(this.evaluate(loop.right), loop), declarator.id, def.name)
                 : [unknown('for-in key', def.name)],
             );
-          } else if (declarator.init) {
+          } else if (declarator.init && !accumulatedInLoop(variable, declarator)) {
             sets.push(this.project(this.evaluate(declarator.init), declarator.id, def.name));
           } else if (!variable.references.some((ref) => ref.isWrite())) {
             sets.push([lit(undefined, def.name)]);
@@ -921,6 +921,29 @@ export function enclosingClass(node: Node): TSESTree.ClassDeclaration | TSESTree
     current = current.parent;
   }
   return null;
+}
+
+const LOOPS = new Set(['ForStatement', 'ForInStatement', 'ForOfStatement', 'WhileStatement', 'DoWhileStatement']);
+
+/**
+ * `let out = ''; for (...) out += part;`: the initialiser only starts an
+ * accumulation, it is not a value the variable is meant to hold afterwards
+ * (`btoa(out)` is not `btoa('')`). True when the variable is appended to
+ * (`+=`) inside a loop that does not also contain its declaration.
+ */
+function accumulatedInLoop(variable: Variable, declarator: Node): boolean {
+  return variable.references.some((reference) => {
+    const write = reference.identifier.parent;
+    if (write?.type !== 'AssignmentExpression' || write.operator !== '+=' || write.left !== reference.identifier) return false;
+    for (let current: Node | undefined = write.parent; current; current = current.parent) {
+      if (current === declarator.parent?.parent) return false;
+      if (LOOPS.has(current.type)) {
+        for (let up: Node | undefined = declarator.parent; up; up = up.parent) if (up === current) return false;
+        return true;
+      }
+    }
+    return false;
+  });
 }
 
 function enclosingAssignment(node: Node): TSESTree.AssignmentExpression | null {

@@ -1,6 +1,7 @@
 import { X509Certificate, createPrivateKey, createPublicKey, type KeyObject } from 'node:crypto';
 import type { TSESTree } from '@typescript-eslint/utils';
 import type { FileAnalysis } from './analysis.js';
+import { isFilledLater } from './derivation.js';
 import type { Evaluator } from './evaluator.js';
 import type { CallFact, RoleBinding } from './facts.js';
 import type { AValue, BytesValue, ObjectValue } from './values.js';
@@ -294,6 +295,8 @@ export class KeyLiterals {
   private bytes(value: BytesValue, expect: KeyExpectation, depth: number): KeyLiteral[] {
     if (value.origin === 'zero-filled' || value.origin === 'constant-filled') {
       if (expect !== 'secret' || !value.length) return [];
+      // A buffer allocated and then filled (`const out = new Uint8Array(64); out.set(seed)`) is an output, not a constant.
+      if (isFilledLater(this.analysis, allocationOf(value))) return [];
       return [{ kind: 'secret', description: `secret (${value.length} ${value.origin} bytes)`, node: value.node, selfDescribing: false }];
     }
     if (value.origin === 'random') return [];
@@ -352,6 +355,8 @@ export class KeyLiterals {
     const crv = field('crv');
     const name = kty === 'RSA' ? 'RSA' : kty === 'oct' ? 'symmetric' : `${kty}${crv ? ` ${crv}` : ''}`;
     const k = field('k');
+    // `{ kty: 'oct', k: b64u(key) }` serialises a key held elsewhere: only a literal `k` is key material in the source.
+    if (kty === 'oct' && k === undefined) return null;
     if (kty === 'oct' || k !== undefined) {
       const length = k ? Buffer.from(k, 'base64url').length : undefined;
       return { kind: 'secret', description: `JWK secret${length ? ` (${length} bytes)` : ''}`, node: object.node, selfDescribing: true };
@@ -426,6 +431,17 @@ export class KeyLiterals {
     }
     return out;
   }
+}
+
+/** The buffer a view or copy was taken from (`buf.subarray(0, 32)` -> `buf`), where it is filled if at all. */
+function allocationOf(value: BytesValue): BytesValue {
+  let current = value;
+  for (let steps = 0; steps < 8; steps++) {
+    const [source] = current.from ?? [];
+    if (current.from?.length !== 1 || source?.kind !== 'bytes' || source.origin !== current.origin) break;
+    current = source;
+  }
+  return current;
 }
 
 /** What a binding expects, from its role and the import format the call names (`spki`, `pkcs8`, `raw`). */

@@ -41,6 +41,57 @@ ruleTester.run('no-hardcoded-key', rule, {
     { name: 'ignoreTestFiles skips a test file', code: "import crypto from 'crypto'; crypto.createHmac('sha256', 'test-secret');", filename: 'src/__tests__/mac.test.js', options: [{ ignoreTestFiles: true }] },
     { name: 'ignoreTestFiles skips fixtures', code: `const k = ${js(RSA_PRIVATE_PEM)};`, filename: 'fixtures/keys/k.js', options: [{ ignoreTestFiles: true }] },
     { name: 'a JWT secret from the environment without fallback', code: "import jwt from 'jsonwebtoken'; jwt.sign(payload, process.env.JWT_SECRET);" },
+    {
+      name: 'corpus (@solana/web3.js): a secret key buffer allocated, then filled with a random seed, then sliced',
+      code: [
+        "import { ed25519 } from '@noble/curves/ed25519';",
+        'const generateKeypair = () => {',
+        '  const privateScalar = ed25519.utils.randomPrivateKey();',
+        '  const publicKey = ed25519.getPublicKey(privateScalar);',
+        '  const secretKey = new Uint8Array(64);',
+        '  secretKey.set(privateScalar);',
+        '  secretKey.set(publicKey, 32);',
+        '  return { publicKey, secretKey };',
+        '};',
+        'const sign = (message, secretKey) => ed25519.sign(message, secretKey.slice(0, 32));',
+        'const keypair = generateKeypair();',
+        'sign(data, keypair.secretKey);',
+      ].join('\n'),
+    },
+    {
+      name: 'corpus (ethers): a 65-byte buffer written element by element and with set() is an output, not a constant key',
+      code: [
+        "import { secp256k1 } from '@noble/curves/secp256k1';",
+        'function computePublicKey(key, compressed) {',
+        '  let bytes = getBytes(key);',
+        '  if (bytes.length === 32) return secp256k1.getPublicKey(bytes, !!compressed);',
+        '  if (bytes.length === 64) {',
+        '    const pub = new Uint8Array(65);',
+        '    pub[0] = 0x04;',
+        '    pub.set(bytes, 1);',
+        '    bytes = pub;',
+        '  }',
+        '  return secp256k1.ProjectivePoint.fromHex(bytes).toRawBytes(compressed);',
+        '}',
+      ].join('\n'),
+    },
+    {
+      name: 'corpus (openpgp): a zero key imported only to probe algorithm support, the key object thrown away',
+      code: "const keySize = 16; const isSupported = () => crypto.subtle.importKey('raw', new Uint8Array(keySize), 'AES-CBC', false, ['encrypt']).then(() => true, () => false);",
+    },
+    {
+      name: 'corpus (jose): a symmetric JWK built from a key held elsewhere is not key material in the source',
+      code: "import { encode as b64u } from './base64url.js'; export async function exportJWK(key) { if (key instanceof Uint8Array) return { kty: 'oct', k: b64u(key) }; return crypto.subtle.exportKey('jwk', key); }",
+    },
+    {
+      name: 'corpus (node-rsa): a string accumulated in a loop is not its empty initial value',
+      code: [
+        "import { privateEncrypt } from 'node:crypto';",
+        "function toBase64(bytes) { let binary = ''; for (let i = 0; i < bytes.length; i += 32768) binary += String.fromCharCode(...bytes.subarray(i, i + 32768)); return btoa(binary); }",
+        "function exportSsh(buf, comment = '') { return `ssh-rsa ${toBase64(buf)} ${comment}\\n`; }",
+        'export function encrypt(key, chunk) { const keyPem = exportSsh(key.raw); return privateEncrypt({ key: keyPem }, chunk); }',
+      ].join('\n'),
+    },
   ],
   invalid: [
     {
@@ -151,6 +202,26 @@ ruleTester.run('no-hardcoded-key', rule, {
     {
       name: 'node-rsa loading a private key',
       code: `import NodeRSA from 'node-rsa'; const key = new NodeRSA(${js(RSA_PKCS1_PRIVATE_PEM)});`,
+      errors: [{ messageId: 'privateKeyInSource' }],
+    },
+    {
+      name: 'a zero key imported and then used for encryption is reported (the probe exemption needs the key thrown away)',
+      code: "const key = await crypto.subtle.importKey('raw', new Uint8Array(16), 'AES-GCM', false, ['encrypt']); await crypto.subtle.encrypt({ name: 'AES-GCM', iv }, key, data);",
+      errors: [{ messageId: 'hardcodedKey', data: { material: 'secret (16 zero-filled bytes)', api: 'crypto.subtle.importKey' } }],
+    },
+    {
+      name: 'a constant key imported whose result handler takes the key is reported',
+      code: "crypto.subtle.importKey('raw', new Uint8Array(16), 'AES-GCM', false, ['encrypt']).then((key) => { sessionKey = key; });",
+      errors: [{ messageId: 'hardcodedKey', data: { material: 'secret (16 zero-filled bytes)', api: 'crypto.subtle.importKey' } }],
+    },
+    {
+      name: 'a zero-filled key that is only read (sliced) is still a constant',
+      code: 'import nacl from "tweetnacl"; const SEED = new Uint8Array(64); const KEY = SEED.slice(0, 32); nacl.secretbox(msg, nonce, KEY);',
+      errors: [{ messageId: 'hardcodedKey', data: { material: 'secret (32 zero-filled bytes)', api: 'nacl.secretbox' } }],
+    },
+    {
+      name: 'a symmetric JWK with a literal k is key material',
+      code: "await crypto.subtle.importKey('jwk', { kty: 'oct', k: 'c2VjcmV0LWtleS1tYXRlcmlhbC0zMi1ieXRlcyEhISE', alg: 'A256GCM' }, 'AES-GCM', false, ['encrypt']);",
       errors: [{ messageId: 'privateKeyInSource' }],
     },
     {

@@ -1,5 +1,5 @@
 #!/usr/bin/env node
-// keyguard CLI entry: the compiled CLI lives in dist/ (built by `npm run build`, which `prepare` runs on install).
+// keyguard CLI entry: the compiled CLI lives in dist/ (built by `npm run build`, which bin/postinstall.mjs runs in a source checkout).
 import { run } from '../dist/src/cli/main.js';
 
 run(process.argv.slice(2)).then(

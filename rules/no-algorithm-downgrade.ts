@@ -87,7 +87,7 @@ export default createRule<Options, MessageIds>({
       const dataflow = analysis.dataflow;
       for (const [binding, name] of candidates) {
         const keys = optionKeys(binding);
-        for (const label of dataflow.labelsAt(binding.node)) {
+        for (const label of dataflow.labelsAt(binding.node, 'untrusted')) {
           if (label.source.kind !== 'untrusted' || !origins.has(label.source.origin ?? 'network')) continue;
           if (keys && !reaches(label, keys)) continue;
           report(

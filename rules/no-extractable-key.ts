@@ -52,7 +52,7 @@ export default createRule<Options, MessageIds>({
           const values = analysis.evaluator.evaluate(format);
           if (values.every((value) => value.kind === 'lit' && !reported.has(String(value.value)))) continue;
         }
-        for (const label of analysis.dataflow.labelsAt(key)) {
+        for (const label of analysis.dataflow.labelsAt(key, 'key-material')) {
           const source = label.source;
           if (source.kind !== 'key-material' || !source.extractable) continue;
           report(

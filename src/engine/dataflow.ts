@@ -262,16 +262,16 @@ export class DataFlow {
   private callsByName?: Map<string, CallNode[]>;
   private readonly paths: PathResolver;
   private readonly sourceCode: TSESLint.SourceCode;
-  private readonly callSinks: { spec: CallSinkSpec; test: RegExp }[];
-  private readonly propertySinks: { spec: (typeof PROPERTY_SINKS)[number]; test: RegExp }[];
+  private readonly callSinks = compiledSinks().calls;
+  private readonly propertySinks = compiledSinks().properties;
   private readonly flowCache = new Map<TaintKind, Flow[]>();
   private keySourceCandidates: boolean | undefined;
+  /** kinds of taint whose sources have been seeded and propagated */
+  private readonly solved = new Set<TaintKind>();
 
   constructor(private readonly analysis: FileAnalysis) {
     this.sourceCode = analysis.sourceCode;
     this.paths = new PathResolver(analysis.sourceCode);
-    this.callSinks = CALL_SINKS.map((spec) => ({ spec, test: compilePatterns(spec.calls) }));
-    this.propertySinks = PROPERTY_SINKS.map((spec) => ({ spec, test: compilePatterns(spec.targets) }));
   }
 
   /**
@@ -299,23 +299,29 @@ export class DataFlow {
   flows(kind: TaintKind): readonly Flow[] {
     let cached = this.flowCache.get(kind);
     if (!cached) {
-      this.build();
+      this.solve(kind);
       cached = this.computeFlows(kind);
       this.flowCache.set(kind, cached);
     }
     return cached;
   }
 
-  /** The labels that may reach an expression. */
-  labelsAt(node: Node): readonly Label[] {
-    this.build();
+  /**
+   * The labels that may reach an expression; with a kind, only that kind's
+   * sources are looked for and propagated (the others cost nothing).
+   */
+  labelsAt(node: Node, kind?: TaintKind): readonly Label[] {
+    if (kind) this.solve(kind);
+    else for (const each of ALL_KINDS) this.solve(each);
     const cell = this.nodeCells.get(node);
-    return cell?.labels ? [...cell.labels.values()] : [];
+    if (!cell?.labels) return [];
+    const labels = [...cell.labels.values()];
+    return kind ? labels.filter((label) => label.source.kind === kind) : labels;
   }
 
   /** Every source found in the file (for tests and the CBOM). */
   allSources(): readonly TaintSource[] {
-    this.build();
+    for (const kind of ALL_KINDS) this.solve(kind);
     return this.sources;
   }
 
@@ -393,29 +399,48 @@ export class DataFlow {
 
   // ------------------------------------------------------------------ build
 
-  private build(): void {
-    if (this.built) return;
-    this.built = true;
+  /**
+   * Finds one kind's sources and propagates them. Kinds are solved
+   * independently and on demand (no-algorithm-downgrade needs only untrusted
+   * input, no-key-exfiltration only key material), over one shared graph:
+   * edges built while propagating one kind are reused by the next.
+   */
+  private solve(kind: TaintKind): void {
+    if (this.solved.has(kind)) return;
+    this.solved.add(kind);
     const start = performance.now();
     try {
-      this.buildGraph();
+      this.buildGraph(kind);
     } finally {
-      dataflowStats.built++;
+      if (!this.built) dataflowStats.built++;
+      this.built = true;
       dataflowStats.ms += performance.now() - start;
     }
   }
 
   /**
-   * Two phases. Seeds: one cheap walk finds every source (catalogued results,
-   * key-named values, request data...) without building anything. Then the
-   * fixpoint: a cell's outgoing edges are built the first time a label reaches
-   * it, so only the code taint actually flows through is ever modelled.
+   * Two phases. Seeds: a cheap pass finds the kind's sources (catalogued
+   * results, key-named values, request data...) without building anything.
+   * Then the fixpoint: a cell's outgoing edges are built the first time a
+   * label reaches it, so only the code taint actually flows through is ever
+   * modelled.
    */
-  private buildGraph(): void {
-    this.seedWalk();
-    this.scopeSeeds();
-    this.rolePass();
-    for (const [cell, label] of this.seeds) this.add(cell, label);
+  private buildGraph(kind: TaintKind): void {
+    const first = this.seeds.length;
+    switch (kind) {
+      case 'key-material':
+        this.keySeeds();
+        this.scopeSeeds();
+        this.keyRoleSeeds();
+        break;
+      case 'untrusted':
+        this.untrustedWalk();
+        break;
+      case 'plaintext':
+        this.plaintextSeeds();
+        break;
+    }
+    for (let i = first; i < this.seeds.length; i++) this.add(this.seeds[i]![0], this.seeds[i]![1]);
     while (this.queue.length && this.budget > 0) {
       const [cell, label] = this.queue.pop()!;
       for (const edge of cell.out ?? []) {
@@ -438,33 +463,54 @@ export class DataFlow {
     this.queue.push([cell, label]);
   }
 
-  private seedWalk(): void {
+  /**
+   * Key-material sources without walking the AST: catalogued calls come from
+   * the facts, key-named property reads from the token list (a name check per
+   * identifier, then a logarithmic descent to the few that match).
+   */
+  private keySeeds(): void {
+    for (const fact of this.analysis.facts) {
+      const node = fact.node;
+      if (node.type === 'CallExpression' || node.type === 'NewExpression') this.cataloguedSources(node, fact);
+    }
+    const tokens = this.sourceCode.ast.tokens;
+    if (!tokens) {
+      this.walk((node) => {
+        if (node.type === 'MemberExpression') this.keyNamedMember(node);
+      });
+      return;
+    }
+    const keys = this.sourceCode.visitorKeys as Record<string, readonly string[] | undefined>;
+    for (const token of tokens) {
+      let name: string;
+      if (token.type === 'Identifier') name = token.value;
+      else if (token.type === 'String') name = token.value.slice(1, -1);
+      else continue;
+      if (!mayBeKeyName(name)) continue;
+      const node = nodeAt(this.sourceCode.ast, token.range[0], keys);
+      const member = node?.parent;
+      if (member?.type === 'MemberExpression' && member.property === node && !inSkippedType(member)) this.keyNamedMember(member);
+    }
+  }
+
+  /** `config.privateKey`, `opts['secret_key']`: a name-only key source (not a method call). */
+  private keyNamedMember(node: TSESTree.MemberExpression): void {
+    const parent = node.parent;
+    const key = memberKey(node);
+    if (key === null || (parent?.type === 'AssignmentExpression' && parent.left === node && parent.operator === '=')) return;
+    if (isKeyName(key) && !(parent?.type === 'CallExpression' && parent.callee === node)) {
+      this.seed(this.cellOf(node), this.source('key-material', node, `'${key}'`, 2));
+    }
+  }
+
+  /** Every expression node outside type annotations, in source order. */
+  private walk(visit: (node: Node) => void): void {
     const keys = this.sourceCode.visitorKeys as Record<string, readonly string[] | undefined>;
     const stack: Node[] = [this.sourceCode.ast];
     while (stack.length) {
       const node = stack.pop()!;
       if (SKIPPED_TS.test(node.type)) continue;
-      switch (node.type) {
-        case 'MemberExpression':
-          this.memberSources(node);
-          break;
-        case 'CallExpression':
-        case 'NewExpression':
-          for (const fact of this.analysis.factsAt(node)) this.cataloguedSources(node, fact);
-          this.untrustedCall(node);
-          break;
-        case 'AssignmentExpression':
-          if (node.left.type === 'MemberExpression' && memberKey(node.left) === 'onmessage') {
-            // `ws.onmessage = (event) => ...`: the event is untrusted.
-            for (const fn of this.functionsOf(node.right)) this.seedParam(fn, 0, this.messageSource(fn));
-          }
-          break;
-        case 'ImportDeclaration':
-          this.configImport(node);
-          break;
-        default:
-          break;
-      }
+      visit(node);
       const childKeys = keys[node.type] ?? [];
       for (let k = childKeys.length - 1; k >= 0; k--) {
         const key = childKeys[k]!;
@@ -480,6 +526,32 @@ export class DataFlow {
         }
       }
     }
+  }
+
+  /** Untrusted input: request data, responses, messages, the page URL, the environment, config files. */
+  private untrustedWalk(): void {
+    this.walk((node) => {
+      switch (node.type) {
+        case 'MemberExpression':
+          this.memberSources(node);
+          break;
+        case 'CallExpression':
+        case 'NewExpression':
+          this.untrustedCall(node);
+          break;
+        case 'AssignmentExpression':
+          if (node.left.type === 'MemberExpression' && memberKey(node.left) === 'onmessage') {
+            // `ws.onmessage = (event) => ...`: the event is untrusted.
+            for (const fn of this.functionsOf(node.right)) this.seedParam(fn, 0, this.messageSource(fn));
+          }
+          break;
+        case 'ImportDeclaration':
+          this.configImport(node);
+          break;
+        default:
+          break;
+      }
+    });
   }
 
   // ------------------------------------------------------------- expansion
@@ -768,14 +840,11 @@ export class DataFlow {
     }
   }
 
-  /** Property reads that are sources: key-named (`config.privateKey`), request data, the page URL, the environment. */
+  /** Property reads that are untrusted sources: request data, the page URL, the environment. */
   private memberSources(node: TSESTree.MemberExpression): void {
     const parent = node.parent;
     const key = memberKey(node);
     if (key === null || (parent?.type === 'AssignmentExpression' && parent.left === node && parent.operator === '=')) return;
-    if (isKeyName(key) && !(parent?.type === 'CallExpression' && parent.callee === node)) {
-      this.seed(this.cellOf(node), this.source('key-material', node, `'${key}'`, 2));
-    }
     if (REQUEST_DATA_MEMBERS.has(key) && this.isRequest(node.object)) {
       this.seed(this.cellOf(node), this.source('untrusted', node, `request data (${this.text(node)})`, 0, { origin: 'network' }));
       return;
@@ -1419,14 +1488,18 @@ export class DataFlow {
     return this.analysis.factsAt(current).some((fact) => fact.spec.result === 'random');
   }
 
-  /** Values used in a key role are key material; values encrypted are plaintext. */
-  private rolePass(): void {
+  /** Values used in a key role are key material. */
+  private keyRoleSeeds(): void {
     for (const binding of this.analysis.bindings('key')) {
       if (binding.fact.operation === 'verify' || binding.fact.operation === 'decode') continue;
       const target = this.roleTarget(binding.node);
       if (!target) continue;
       this.seed(target, this.source('key-material', binding.node, `key used by ${binding.fact.api}`, 1));
     }
+  }
+
+  /** Values encrypted are plaintext. */
+  private plaintextSeeds(): void {
     for (const binding of this.analysis.bindings('plaintext')) {
       if (binding.fact.operation !== 'encrypt') continue;
       const source = this.source('plaintext', binding.node, `data encrypted by ${binding.fact.api}`, 0);
@@ -1550,6 +1623,84 @@ export class DataFlow {
 }
 
 // ------------------------------------------------------------------ helpers
+
+const ALL_KINDS: readonly TaintKind[] = ['key-material', 'untrusted', 'plaintext'];
+
+let sinkPatterns:
+  | { calls: { spec: CallSinkSpec; test: RegExp }[]; properties: { spec: (typeof PROPERTY_SINKS)[number]; test: RegExp }[] }
+  | undefined;
+
+/** The sink catalogue compiled once per process, not once per file. */
+function compiledSinks(): NonNullable<typeof sinkPatterns> {
+  sinkPatterns ??= {
+    calls: CALL_SINKS.map((spec) => ({ spec, test: compilePatterns(spec.calls) })),
+    properties: PROPERTY_SINKS.map((spec) => ({ spec, test: compilePatterns(spec.targets) })),
+  };
+  return sinkPatterns;
+}
+
+/** Every key name contains one of these words once lower-cased with `_`/`-` removed: a cheap filter before `isKeyName`. */
+const KEY_NAME_HINT = /key|secret|phrase|mnemonic/i;
+
+function mayBeKeyName(name: string): boolean {
+  return name.length < 40 && (KEY_NAME_HINT.test(name) || name.includes('_') || name.includes('-')) && isKeyName(name);
+}
+
+/**
+ * The innermost node whose range holds a source offset: a descent from the
+ * root that binary-searches child lists (statements, arguments, properties are
+ * in source order), so a big file costs a few dozen steps per lookup.
+ */
+function nodeAt(root: Node, index: number, keys: Record<string, readonly string[] | undefined>): Node | null {
+  if (index < root.range[0] || index >= root.range[1]) return null;
+  let current = root;
+  for (let depth = 0; depth < 10_000; depth++) {
+    let next: Node | null = null;
+    for (const key of keys[current.type] ?? []) {
+      const child = (current as unknown as Record<string, unknown>)[key];
+      if (Array.isArray(child)) next = findInList(child as (Node | null)[], index);
+      else if (child && typeof (child as Node).type === 'string' && contains(child as Node, index)) next = child as Node;
+      if (next) break;
+    }
+    if (!next) return current;
+    current = next;
+  }
+  return current;
+}
+
+function contains(node: Node, index: number): boolean {
+  return node.range[0] <= index && index < node.range[1];
+}
+
+function findInList(list: readonly (Node | null)[], index: number): Node | null {
+  let lo = 0;
+  let hi = list.length - 1;
+  while (hi - lo > 8) {
+    const mid = (lo + hi) >> 1;
+    const item = list[mid];
+    if (!item || typeof item.type !== 'string') break;
+    if (index < item.range[0]) hi = mid - 1;
+    else if (index >= item.range[1]) lo = mid + 1;
+    else return item;
+  }
+  for (let i = lo; i <= hi; i++) {
+    const item = list[i];
+    if (item && typeof item.type === 'string' && contains(item, index)) return item;
+  }
+  return null;
+}
+
+/** Inside a type-only TypeScript node, or a type annotation, which the seed walk never entered. */
+function inSkippedType(node: Node): boolean {
+  for (let current: Node | undefined = node; current; current = current.parent) {
+    if (SKIPPED_TS.test(current.type)) return true;
+    const parent = current.parent as (Node & Record<string, unknown>) | undefined;
+    if (parent && (parent.typeAnnotation === current || parent.returnType === current || parent.typeParameters === current || parent.typeArguments === current)) {
+      return true;
+    }
+  }
+  return false;
+}
 
 const RESPONSE_TEST = compilePatterns(RESPONSE_CALLS);
 const RESPONSE_CALLBACK_TEST = compilePatterns(RESPONSE_CALLBACK_CALLS);

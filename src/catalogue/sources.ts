@@ -111,8 +111,14 @@ export const WALLET_LIBRARIES: readonly LibraryModel[] = [SOLANA_WEB3, ETHERS, B
 const KEY_NAME =
   /^(?:priv(?:ate)?key|secretkey|sessionkey|masterkey|signingkey|walletkey|walletsecret|seedphrase|mnemonic(?:phrase)?|recoveryphrase|secretphrase)(?:s|hex|pem|der|bytes|b64|base64|base58|bs58|jwk|str|string|buf|buffer|raw)?$/;
 
+/**
+ * Every key name holds one of these words, possibly split by `_`/`-`: tested
+ * first, without allocating, since most identifiers of a file fail it.
+ */
+const KEY_NAME_HINT = /k[-_]*e[-_]*y|s[-_]*e[-_]*c[-_]*r[-_]*e[-_]*t|p[-_]*h[-_]*r[-_]*a[-_]*s[-_]*e|m[-_]*n[-_]*e[-_]*m[-_]*o[-_]*n[-_]*i[-_]*c/i;
+
 export function isKeyName(name: string): boolean {
-  return name.length < 40 && KEY_NAME.test(name.toLowerCase().replace(/[_-]/g, ''));
+  return name.length < 40 && KEY_NAME_HINT.test(name) && KEY_NAME.test(name.toLowerCase().replace(/[_-]/g, ''));
 }
 
 /** Words that make a file worth analysing for name-only sources (registry triggers). */

@@ -486,7 +486,7 @@ export class DataFlow {
       if (token.type === 'Identifier') name = token.value;
       else if (token.type === 'String') name = token.value.slice(1, -1);
       else continue;
-      if (!mayBeKeyName(name)) continue;
+      if (!isKeyName(name)) continue;
       const node = nodeAt(this.sourceCode.ast, token.range[0], keys);
       const member = node?.parent;
       if (member?.type === 'MemberExpression' && member.property === node && !inSkippedType(member)) this.keyNamedMember(member);
@@ -1466,13 +1466,15 @@ export class DataFlow {
       if (!isKeyName(name)) continue;
       for (const id of ids) this.seed(this.cellOf(id), this.source('key-material', id, `'${name}'`, 2));
     }
+    // Only a catalogued CSPRNG call makes a variable a random key: without one, skip the name test.
+    const random = this.analysis.facts.some((fact) => fact.spec.result === 'random');
     for (const scope of manager.scopes) {
       for (const variable of scope.variables) {
         const def = variable.defs[0];
         if (!def || (def.type !== 'Variable' && def.type !== 'Parameter')) continue;
         if (isKeyName(variable.name)) {
           this.seed(this.varCell(variable), this.source('key-material', def.name, `'${variable.name}'`, 2));
-        } else if (def.type === 'Variable' && def.node.init && RANDOM_KEY_NAME.test(variable.name) && !NOT_A_KEY_NAME.test(variable.name)) {
+        } else if (random && def.type === 'Variable' && def.node.init && RANDOM_KEY_NAME.test(variable.name) && !NOT_A_KEY_NAME.test(variable.name)) {
           if (this.isRandom(def.node.init)) {
             this.seed(this.varCell(variable), this.source('key-material', def.name, `random key '${variable.name}'`, 1));
           }
@@ -1639,12 +1641,6 @@ function compiledSinks(): NonNullable<typeof sinkPatterns> {
   return sinkPatterns;
 }
 
-/** Every key name contains one of these words once lower-cased with `_`/`-` removed: a cheap filter before `isKeyName`. */
-const KEY_NAME_HINT = /key|secret|phrase|mnemonic/i;
-
-function mayBeKeyName(name: string): boolean {
-  return name.length < 40 && (KEY_NAME_HINT.test(name) || name.includes('_') || name.includes('-')) && isKeyName(name);
-}
 
 /**
  * The innermost node whose range holds a source offset: a descent from the

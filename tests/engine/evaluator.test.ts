@@ -1,48 +1,19 @@
-import { Linter } from 'eslint';
-import tsParser from '@typescript-eslint/parser';
-import { getAnalysis } from '../../src/engine/analysis.js';
+
 import type { AValue } from '../../src/engine/values.js';
+import { withAnalysis } from './with-analysis.js';
 
 /**
  * Evaluates the argument of every `probe(...)` call in `code` (a file that mentions crypto, so the
  * engine analyses it) and returns the sorted set of literal values, with `?` for unknown members.
  */
+/**
+ * Evaluates the argument of every `probe(...)` call in `code` (a file that mentions crypto, so the
+ * engine analyses it) and returns the sorted set of literal values, with `?` for unknown members.
+ */
 function probe(code: string): string[][] {
-  const out: string[][] = [];
-  const linter = new Linter({ configType: 'flat' });
-  const messages = linter.verify(
-    `import * as crypto from 'node:crypto';\n${code}`,
-    [
-      {
-        files: ['**/*.ts'],
-        languageOptions: { parser: tsParser as Linter.Parser },
-        plugins: {
-          probe: {
-            rules: {
-              probe: {
-                create(context) {
-                  return {
-                    'Program:exit'() {
-                      const analysis = getAnalysis(context as never)!;
-                      for (const call of analysis.index.calls) {
-                        if (call.callee.type !== 'Identifier' || call.callee.name !== 'probe') continue;
-                        const values = analysis.evaluator.evaluate(call.arguments[0]!);
-                        out.push(values.map(show).sort());
-                      }
-                    },
-                  };
-                },
-              },
-            },
-          },
-        },
-        rules: { 'probe/probe': 'error' },
-      },
-    ],
-    'probe.ts',
+  return withAnalysis(`import * as crypto from 'node:crypto';\n${code}`, (analysis, probes) =>
+    probes.map((arg) => analysis.evaluator.evaluate(arg).map(show).sort()),
   );
-  expect(messages.map((m) => m.message)).toEqual([]);
-  return out;
 }
 
 function show(value: AValue): string {

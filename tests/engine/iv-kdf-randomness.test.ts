@@ -1,45 +1,13 @@
-import tsParser from '@typescript-eslint/parser';
 import type { TSESTree } from '@typescript-eslint/utils';
-import { Linter } from 'eslint';
-import { getAnalysis, type FileAnalysis } from '../../src/engine/analysis.js';
+import type { FileAnalysis } from '../../src/engine/analysis.js';
 import { isFilledLater, isSecretName, originsOf } from '../../src/engine/derivation.js';
 import { secretKindOf, weakRandomSource } from '../../src/engine/randomness.js';
 import type { AValue, BytesValue } from '../../src/engine/values.js';
+import { withAnalysis } from './with-analysis.js';
 
 /** Runs `check` on the analysis of `code` with the argument of its `probe(...)` call. */
 function probe<T>(code: string, check: (analysis: FileAnalysis, arg: TSESTree.Node) => T): T {
-  let result: T | undefined;
-  const linter = new Linter({ configType: 'flat' });
-  const messages = linter.verify(
-    `import * as crypto from 'node:crypto';\n${code}`,
-    [
-      {
-        files: ['**/*.ts'],
-        languageOptions: { parser: tsParser as Linter.Parser },
-        plugins: {
-          t: {
-            rules: {
-              t: {
-                create(context) {
-                  return {
-                    'Program:exit'() {
-                      const analysis = getAnalysis(context as never)!;
-                      const call = analysis.index.calls.find((c) => c.callee.type === 'Identifier' && c.callee.name === 'probe')!;
-                      result = check(analysis, call.arguments[0]!);
-                    },
-                  };
-                },
-              },
-            },
-          },
-        },
-        rules: { 't/t': 'error' },
-      },
-    ],
-    'file.ts',
-  );
-  expect(messages.filter((message) => message.fatal)).toEqual([]);
-  return result as T;
+  return withAnalysis(`import * as crypto from 'node:crypto';\n${code}`, (analysis, probes) => check(analysis, probes[0]!));
 }
 
 const values = (code: string): AValue[] => probe(code, (analysis, arg) => analysis.evaluator.evaluate(arg));

@@ -1,50 +1,16 @@
-import { Linter } from 'eslint';
-import tsParser from '@typescript-eslint/parser';
 import type { TSESTree } from '@typescript-eslint/utils';
-import { getAnalysis, type FileAnalysis } from '../../src/engine/analysis.js';
+import type { FileAnalysis } from '../../src/engine/analysis.js';
 import { conditionOf, envFlagIn, guardsOf, HOLE, partialStrings, trustAnchorsOf } from '../../src/engine/tls-options.js';
+import { withAnalysis } from './with-analysis.js';
 
 /** Runs `check` on the analysis of `code` (a file that imports node:tls, so the engine analyses it). */
-function withAnalysis<T>(code: string, check: (analysis: FileAnalysis, probes: TSESTree.Expression[]) => T): T {
-  let result: T | undefined;
-  const linter = new Linter({ configType: 'flat' });
-  const messages = linter.verify(
-    `import tls from 'node:tls';\n${code}`,
-    [
-      {
-        files: ['**/*.ts'],
-        languageOptions: { parser: tsParser as Linter.Parser },
-        plugins: {
-          probe: {
-            rules: {
-              probe: {
-                create(context) {
-                  return {
-                    'Program:exit'() {
-                      const analysis = getAnalysis(context as never)!;
-                      const probes = analysis.index.calls
-                        .filter((call) => call.callee.type === 'Identifier' && call.callee.name === 'probe')
-                        .map((call) => call.arguments[0] as TSESTree.Expression);
-                      result = check(analysis, probes);
-                    },
-                  };
-                },
-              },
-            },
-          },
-        },
-        rules: { 'probe/probe': 'error' },
-      },
-    ],
-    'probe.ts',
-  );
-  expect(messages.filter((message) => message.fatal)).toEqual([]);
-  return result!;
+function withTls<T>(code: string, check: (analysis: FileAnalysis, probes: TSESTree.Expression[]) => T): T {
+  return withAnalysis(`import tls from 'node:tls';\n${code}`, check);
 }
 
 describe('partialStrings', () => {
   it('keeps the known text of templates and concatenations around unknown parts', () => {
-    const strings = withAnalysis(
+    const strings = withTls(
       "const q = '?sslmode=' + mode; const mode = 'no-verify';\nprobe(`postgres://${user}@${host}/db${q}`);",
       (analysis, [arg]) => partialStrings(analysis.evaluator, arg!),
     );
@@ -52,7 +18,7 @@ describe('partialStrings', () => {
   });
 
   it('follows every assignment of a let', () => {
-    const strings = withAnalysis("let url = 'mongodb://a/x'; if (dev) url = `mongodb://${h}/x?tlsInsecure=true`; probe(url);", (analysis, [arg]) =>
+    const strings = withTls("let url = 'mongodb://a/x'; if (dev) url = `mongodb://${h}/x?tlsInsecure=true`; probe(url);", (analysis, [arg]) =>
       partialStrings(analysis.evaluator, arg!),
     );
     expect(new Set(strings)).toEqual(new Set(['mongodb://a/x', `mongodb://${HOLE}/x?tlsInsecure=true`]));
@@ -61,7 +27,7 @@ describe('partialStrings', () => {
 
 describe('envFlagIn and guardsOf', () => {
   it('finds environment reads through constants, destructured env and node:process', () => {
-    const names = withAnalysis(
+    const names = withTls(
       "import { env } from 'node:process';\nconst lab = process.env.LAB === '1';\nprobe(lab && x);\nprobe(env.DEV);\nprobe(globalThis.process.env['CI']);\nprobe(options.dev);",
       (analysis, args) => args.map((arg) => envFlagIn(analysis.evaluator, arg)),
     );
@@ -69,7 +35,7 @@ describe('envFlagIn and guardsOf', () => {
   });
 
   it('collects if/ternary/logical tests and early exits, and names the switch', () => {
-    const conditions = withAnalysis(
+    const conditions = withTls(
       [
         'function a() { if (!process.env.LAB) return; probe(1); }',
         'function b() { if (process.env.X) { probe(2); } }',
@@ -96,14 +62,14 @@ describe('trustAnchorsOf', () => {
     [`const l = tls.rootCertificates.slice(); l.push(${PEM}); probe(l)`, { systemRoots: true, constants: 1 }],
     [`probe([...tls.rootCertificates, fs.readFileSync(process.env.CA)])`, { systemRoots: true, constants: 0 }],
   ])('%s', (code, expected) => {
-    const anchors = withAnalysis(code, (analysis, [arg]) => trustAnchorsOf(analysis.evaluator, analysis.evaluator.evaluate(arg!)));
+    const anchors = withTls(code, (analysis, [arg]) => trustAnchorsOf(analysis.evaluator, analysis.evaluator.evaluate(arg!)));
     expect({ systemRoots: anchors.systemRoots, constants: anchors.constants.length }).toEqual(expected);
   });
 });
 
 describe('builtin properties', () => {
   it('turns process.env writes into facts, however process.env is reached', () => {
-    const roles = withAnalysis(
+    const roles = withTls(
       "import proc from 'node:process';\nprocess.env.NODE_TLS_REJECT_UNAUTHORIZED = '0';\nproc.env.NODE_EXTRA_CA_CERTS = '/x.pem';\nconst e = process.env; e['NODE_TLS_REJECT_UNAUTHORIZED'] = 0;\nprocess.env = { NODE_EXTRA_CA_CERTS: '/y.pem' };\nother.env.NODE_TLS_REJECT_UNAUTHORIZED = '0';",
       (analysis) => analysis.facts.flatMap((fact) => fact.bindings.map((binding) => `${fact.api}:${binding.role}`)),
     );

@@ -1,42 +1,12 @@
-import tsParser from '@typescript-eslint/parser';
-import { Linter } from 'eslint';
 import { parseDigestName } from '../../src/catalogue/algorithms.js';
-import { getAnalysis, type FileAnalysis } from '../../src/engine/analysis.js';
+import type { FileAnalysis } from '../../src/engine/analysis.js';
 import { instancesOf, instanceEscapes, sliceLength, swallowedFailure } from '../../src/engine/instances.js';
 import { isPasswordName, wordsOf } from '../../src/engine/naming.js';
+import { withAnalysis } from './with-analysis.js';
 
 /** Runs `check` on the shared analysis of `code`. */
 function analyse<T>(code: string, check: (analysis: FileAnalysis) => T): T {
-  let result: T | undefined;
-  const linter = new Linter({ configType: 'flat' });
-  const messages = linter.verify(
-    code,
-    [
-      {
-        files: ['**/*.ts'],
-        languageOptions: { parser: tsParser as Linter.Parser },
-        plugins: {
-          t: {
-            rules: {
-              t: {
-                create(context) {
-                  return {
-                    'Program:exit'() {
-                      result = check(getAnalysis(context as never)!);
-                    },
-                  };
-                },
-              },
-            },
-          },
-        },
-        rules: { 't/t': 'error' },
-      },
-    ],
-    'x.ts',
-  );
-  expect(messages.filter((message) => message.fatal)).toEqual([]);
-  return result as T;
+  return withAnalysis(code, (analysis) => check(analysis));
 }
 
 describe('naming', () => {

@@ -1,3 +1,8 @@
+import { Linter } from 'eslint';
+import { readdirSync, statSync } from 'node:fs';
+import { join } from 'node:path';
+import plugin from '../src/index.js';
+
 /** Parses the annotation contract of fixtures/README.md. */
 export interface FixtureSpec {
   profile: 'recommended' | 'strict';
@@ -28,4 +33,28 @@ export function compareFindings(a: string, b: string): number {
   const [la, ra] = a.split(':');
   const [lb, rb] = b.split(':');
   return Number(la) - Number(lb) || String(ra).localeCompare(String(rb));
+}
+
+const SOURCE = /\.(js|mjs|cjs|jsx|ts|tsx|mts|cts)$/;
+
+/** Every fixture source file under a directory, sorted. */
+export function* fixtureFiles(dir: string): Generator<string> {
+  for (const entry of readdirSync(dir).sort()) {
+    const path = join(dir, entry);
+    if (statSync(path).isDirectory()) yield* fixtureFiles(path);
+    else if (SOURCE.test(entry)) yield path;
+  }
+}
+
+/** Lints a fixture's text the way the contract says: its profile's config plus its settings. */
+export function lintFixture(text: string, file: string, spec: FixtureSpec): Linter.LintMessage[] {
+  const linter = new Linter({ configType: 'flat' });
+  return linter.verify(
+    text,
+    [
+      ...plugin.configs[spec.profile],
+      { settings: { keyguard: { ...(spec.profile === 'strict' ? { profile: 'strict' } : {}), ...spec.settings } } },
+    ],
+    { filename: file },
+  );
 }

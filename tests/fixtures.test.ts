@@ -1,21 +1,9 @@
-import { Linter } from 'eslint';
-import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
-import plugin from '../src/index.js';
-import { compareFindings, parseFixture } from './fixture-annotations.js';
+import { compareFindings, fixtureFiles, lintFixture, parseFixture } from './fixture-annotations.js';
 
 const ROOT = join(import.meta.dirname, '..', 'fixtures');
-const SOURCE = /\.(js|mjs|cjs|jsx|ts|tsx|mts|cts)$/;
-
-function* walk(dir: string): Generator<string> {
-  for (const entry of readdirSync(dir).sort()) {
-    const path = join(dir, entry);
-    if (statSync(path).isDirectory()) yield* walk(path);
-    else if (SOURCE.test(entry)) yield path;
-  }
-}
-
-const files = [...walk(ROOT)];
+const files = [...fixtureFiles(ROOT)];
 
 describe('fixtures produce exactly their annotations', () => {
   it('has fixtures', () => {
@@ -27,15 +15,7 @@ describe('fixtures produce exactly their annotations', () => {
     it(name, () => {
       const text = readFileSync(file, 'utf8');
       const spec = parseFixture(text);
-      const linter = new Linter({ configType: 'flat' });
-      const messages = linter.verify(
-        text,
-        [
-          ...plugin.configs[spec.profile],
-          { settings: { keyguard: { ...(spec.profile === 'strict' ? { profile: 'strict' } : {}), ...spec.settings } } },
-        ],
-        { filename: file },
-      );
+      const messages = lintFixture(text, file, spec);
       const fatal = messages.filter((message) => !message.ruleId);
       expect(fatal, 'the fixture must parse').toEqual([]);
       const actual = messages.map((message) => `${message.line}:${message.ruleId!.replace(/^keyguard\//, '')}`).sort(compareFindings);

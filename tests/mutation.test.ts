@@ -1,8 +1,6 @@
-import { Linter } from 'eslint';
-import { existsSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
-import plugin from '../src/index.js';
-import { parseFixture, type FixtureSpec } from './fixture-annotations.js';
+import { fixtureFiles, lintFixture as lint, parseFixture } from './fixture-annotations.js';
 import { mutants, OPERATORS } from './mutation/mutate.js';
 
 /**
@@ -15,27 +13,6 @@ import { mutants, OPERATORS } from './mutation/mutate.js';
 const ROOT = join(import.meta.dirname, '..');
 const FIXTURES = join(ROOT, 'fixtures');
 const KNOWN_FILE = join(import.meta.dirname, 'mutation', 'known-evasions.json');
-const SOURCE = /\.(js|mjs|cjs|jsx|ts|tsx|mts|cts)$/;
-
-function* walk(dir: string): Generator<string> {
-  for (const entry of readdirSync(dir).sort()) {
-    const path = join(dir, entry);
-    if (statSync(path).isDirectory()) yield* walk(path);
-    else if (SOURCE.test(entry)) yield path;
-  }
-}
-
-function lint(text: string, file: string, spec: FixtureSpec): Linter.LintMessage[] {
-  const linter = new Linter({ configType: 'flat' });
-  return linter.verify(
-    text,
-    [
-      ...plugin.configs[spec.profile],
-      { settings: { keyguard: { ...(spec.profile === 'strict' ? { profile: 'strict' } : {}), ...spec.settings } } },
-    ],
-    { filename: file },
-  );
-}
 
 function offset(text: string, line: number, column: number): number {
   let index = 0;
@@ -53,7 +30,7 @@ interface Outcome {
 const outcomes: Outcome[] = [];
 let invalid = 0;
 
-for (const file of walk(FIXTURES)) {
+for (const file of fixtureFiles(FIXTURES)) {
   const text = readFileSync(file, 'utf8');
   const spec = parseFixture(text);
   if (!spec.expected.length) continue;

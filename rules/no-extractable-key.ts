@@ -1,5 +1,9 @@
+import type { TSESTree } from '@typescript-eslint/utils';
 import { createRule } from '../src/create-rule.js';
 import { createReporter, onAnalysis } from '../src/engine/rule-kit.js';
+
+/** JWK members that are public or metadata (RFC 7517, 7518): a private key's `d`, `p`, `q`... and a secret key's `k` are not. */
+const PUBLIC_JWK_MEMBERS = new Set(['kty', 'crv', 'x', 'y', 'n', 'e', 'alg', 'use', 'key_ops', 'ext', 'kid']);
 
 type Options = [{ formats: string[] }];
 type MessageIds = 'extractableExported';
@@ -51,6 +55,8 @@ export default createRule<Options, MessageIds>({
         if (format && format.type !== 'SpreadElement') {
           const values = analysis.evaluator.evaluate(format);
           if (values.every((value) => value.kind === 'lit' && !reported.has(String(value.value)))) continue;
+          // `const { x, y, crv, kty } = await exportKey('jwk', epk)`: only the public half is ever read.
+          if (values.every((value) => value.kind === 'lit' && value.value === 'jwk') && onlyPublicMembersRead(call)) continue;
         }
         for (const label of analysis.dataflow.labelsAt(key, 'key-material')) {
           const source = label.source;
@@ -72,3 +78,24 @@ export default createRule<Options, MessageIds>({
     });
   },
 });
+
+/** The export's result is destructured at once into public JWK members only (no rest element, no private member). */
+function onlyPublicMembersRead(call: TSESTree.CallExpression): boolean {
+  let node: TSESTree.Node = call;
+  while (node.parent && (node.parent.type === 'AwaitExpression' || node.parent.type === 'TSAsExpression' || node.parent.type === 'TSNonNullExpression')) {
+    node = node.parent;
+  }
+  const parent = node.parent;
+  const pattern =
+    parent?.type === 'VariableDeclarator' && parent.init === node
+      ? parent.id
+      : parent?.type === 'AssignmentExpression' && parent.right === node
+        ? parent.left
+        : null;
+  if (pattern?.type !== 'ObjectPattern' || !pattern.properties.length) return false;
+  return pattern.properties.every((prop) => {
+    if (prop.type !== 'Property') return false;
+    const key = prop.computed ? (prop.key.type === 'Literal' ? prop.key.value : null) : prop.key.type === 'Identifier' ? prop.key.name : prop.key.value;
+    return typeof key === 'string' && PUBLIC_JWK_MEMBERS.has(key);
+  });
+}

@@ -16,8 +16,23 @@ ruleTester.run('no-extractable-key', rule, {
       options: [{ formats: ['pkcs8', 'jwk'] }],
     },
     { name: 'exported key of unknown origin', code: "export async function dump(key) { return crypto.subtle.exportKey('jwk', key); }" },
+    {
+      // jose ECDH-ES: the ephemeral key is generated extractable and only its public coordinates are read from the JWK
+      name: 'only public JWK members destructured from an extractable private key',
+      code: "const { privateKey } = await crypto.subtle.generateKey({ name: 'ECDH', namedCurve: 'P-256' }, true, ['deriveBits']);\nconst { x, y, crv, kty } = await crypto.subtle.exportKey('jwk', privateKey);\nsend({ epk: { x, y, crv, kty } });",
+    },
   ],
   invalid: [
+    {
+      name: 'private JWK member destructured from an extractable private key',
+      code: "const { privateKey } = await crypto.subtle.generateKey({ name: 'ECDH', namedCurve: 'P-256' }, true, ['deriveBits']);\nconst { x, y, d } = await crypto.subtle.exportKey('jwk', privateKey);",
+      errors: [{ messageId: 'extractableExported', line: 1 }],
+    },
+    {
+      name: 'rest of a JWK destructured from an extractable private key',
+      code: "const { privateKey } = await crypto.subtle.generateKey({ name: 'ECDH', namedCurve: 'P-256' }, true, ['deriveBits']);\nconst { x, y, ...rest } = await crypto.subtle.exportKey('jwk', privateKey);",
+      errors: [{ messageId: 'extractableExported', line: 1 }],
+    },
     {
       name: 'AES key generated extractable and exported as JWK',
       code: "const key = await crypto.subtle.generateKey({ name: 'AES-GCM', length: 256 }, true, ['encrypt']);\nconst jwk = await crypto.subtle.exportKey('jwk', key);",

@@ -2,10 +2,54 @@ import rule from '../../rules/no-weak-hash.js';
 import { createRuleTester, STRICT } from '../rule-tester.js';
 
 const ruleTester = createRuleTester();
+
+// Corpus look-alikes (issue 7): the purpose of a password hash is where its output goes.
+const LEGACY_PEM = [
+  "const { createHash, createDecipheriv, createCipheriv, randomBytes } = require('crypto');",
+  'function combineBuffers(a, b) { return Buffer.concat([a, b]); }',
+  'function decryptLegacyPem(body, passphrase, iv) {',
+  "  let cipherKey = createHash('md5').update(passphrase).update(iv.subarray(0, 8)).digest();",
+  "  while (cipherKey.length < 32) cipherKey = combineBuffers(cipherKey, createHash('md5').update(cipherKey).update(passphrase).update(iv.subarray(0, 8)).digest());",
+  "  const decipher = createDecipheriv('aes-256-cbc', cipherKey.subarray(0, 32), iv);",
+  '  return combineBuffers(decipher.update(body), decipher.final());',
+  '}',
+  "function sealRecord(k1, k2, data) { return createCipheriv('aes-256-gcm', combineBuffers(k1, k2), randomBytes(12)).update(data); }",
+].join('\n');
+const PPK_MAC = [
+  "const { createHash, createHmac } = require('crypto');",
+  'function checkPpk(macData, storedMac, passphrase) {',
+  "  const calcMAC = createHmac('sha1', createHash('sha1').update('putty-private-key-file-mac-key').update(passphrase).digest()).update(macData).digest('hex');",
+  "  if (calcMAC !== storedMac) throw new Error('PPK private key integrity check failed');",
+  '}',
+].join('\n');
+const SCRAM = [
+  "import nodeCrypto from 'crypto';",
+  'function passwordDigest(username, password) {',
+  "  const md5 = nodeCrypto.createHash('md5');",
+  "  md5.update(`${username}:mongo:${password}`, 'utf8');",
+  "  return md5.digest('hex');",
+  '}',
+  'async function HI(data, salt, iterations) {',
+  "  const keyMaterial = await crypto.subtle.importKey('raw', new TextEncoder().encode(data), { name: 'PBKDF2' }, false, ['deriveBits']);",
+  "  return new Uint8Array(await crypto.subtle.deriveBits({ name: 'PBKDF2', salt, iterations, hash: 'SHA-256' }, keyMaterial, 256));",
+  '}',
+  'export const saltedPassword = (username, password, salt) => HI(passwordDigest(username, password), salt, 15000);',
+].join('\n');
 const strictTester = createRuleTester(STRICT);
 
 ruleTester.run('no-weak-hash', rule, {
   valid: [
+    { name: 'corpus (ssh2): MD5 of a passphrase that only decrypts a legacy encrypted PEM (the format fixes it: strict only)', code: LEGACY_PEM },
+    { name: 'corpus (ssh2): SHA-1 MAC key of a PuTTY PPK file, the MAC only compared with the stored one', code: PPK_MAC },
+    { name: 'corpus (mongodb): SCRAM-SHA-1 pre-hash of the password, then stretched by PBKDF2', code: SCRAM },
+    {
+      name: 'corpus (openpgp): an RSA key pair generated with hash SHA-1 only to be exported as a JWK',
+      code: "async function generate(bits, e) { const keyPair = await crypto.subtle.generateKey({ name: 'RSASSA-PKCS1-v1_5', modulusLength: bits, publicExponent: e, hash: { name: 'SHA-1' } }, true, ['sign', 'verify']); const jwk = await crypto.subtle.exportKey('jwk', keyPair.privateKey); return jwkToPrivate(jwk); }",
+    },
+    {
+      name: 'a password pre-hashed before bcrypt (the KDF sets the cost)',
+      code: "import bcrypt from 'bcrypt'; import crypto from 'crypto'; export const hashPassword = (password) => bcrypt.hash(crypto.createHash('md5').update(password).digest('base64'), 12);",
+    },
     { name: 'MD5 ETag of a response body', code: "import crypto from 'node:crypto'; const etag = crypto.createHash('md5').update(body).digest('hex');" },
     { name: 'SHA-1 cache key', code: "const { createHash } = require('crypto'); function cacheKey(url) { return createHash('sha1').update(url).digest('hex'); }" },
     { name: 'MD5 checksum of a file', code: "import { createHash } from 'crypto'; const sum = createHash('md5'); sum.update(fileBuffer); console.log(sum.digest('hex'));" },
@@ -35,6 +79,21 @@ ruleTester.run('no-weak-hash', rule, {
     { name: 'HTTP Digest HA1 under recommended', code: "import crypto from 'crypto'; const ha1 = crypto.createHash('md5').update(`${user}:${realm}:${password}`).digest('hex');" },
   ],
   invalid: [
+    {
+      name: 'a SHA-1 key pair that is exported and also used to sign is reported',
+      code: "const keyPair = await crypto.subtle.generateKey({ name: 'RSASSA-PKCS1-v1_5', modulusLength: 3072, publicExponent, hash: 'SHA-1' }, true, ['sign', 'verify']);\nawait crypto.subtle.exportKey('jwk', keyPair.publicKey);\nawait crypto.subtle.sign('RSASSA-PKCS1-v1_5', keyPair.privateKey, data);",
+      errors: [{ messageId: 'weakSignatureHash', line: 1 }],
+    },
+    {
+      name: 'an MD5 password key that encrypts new data as well as decrypting old data is reported',
+      code: "const { createHash, createCipheriv, createDecipheriv } = require('crypto'); function keyFor(password) { return createHash('md5').update(password).digest(); }\nexport const seal = (password, iv, data) => createCipheriv('aes-128-cbc', keyFor(password), iv).update(data);\nexport const open = (password, iv, data) => createDecipheriv('aes-128-cbc', keyFor(password), iv).update(data);",
+      errors: [{ messageId: 'weakPasswordHash', line: 1 }],
+    },
+    {
+      name: 'an HMAC keyed by MD5 of a password whose tag is sent, not compared, is reported',
+      code: "const { createHash, createHmac } = require('crypto'); const tag = createHmac('sha256', createHash('md5').update(password).digest()).update(body).digest('hex'); res.send(tag);",
+      errors: [{ messageId: 'weakPasswordHash' }],
+    },
     {
       name: 'createSign with RSA-SHA1',
       code: "const crypto = require('crypto');\nconst signer = crypto.createSign('RSA-SHA1');",
@@ -177,6 +236,24 @@ strictTester.run('no-weak-hash (strict)', rule, {
     { name: 'strict: RIPEMD-160 of ordinary data', code: "import { createHash } from 'crypto'; createHash('ripemd160').update(data).digest();" },
   ],
   invalid: [
+    {
+      name: 'strict: legacy PEM decryption key derived with MD5 is reported as format-mandated',
+      code: LEGACY_PEM,
+      errors: [
+        { messageId: 'legacyFormatPasswordHash', line: 4, data: { value: "'md5'", digest: 'MD5', source: 'passphrase' } },
+        { messageId: 'legacyFormatPasswordHash', line: 5, data: { value: "'md5'", digest: 'MD5', source: 'passphrase' } },
+      ],
+    },
+    {
+      name: 'strict: PuTTY PPK MAC key reported as format-mandated',
+      code: PPK_MAC,
+      errors: [{ messageId: 'legacyFormatPasswordHash', line: 3, data: { value: "'sha1'", digest: 'SHA-1', source: 'passphrase' } }],
+    },
+    {
+      name: 'strict: a pre-hash before PBKDF2 is reported as such',
+      code: SCRAM,
+      errors: [{ messageId: 'preHashedPassword', line: 3, data: { value: "'md5'", digest: 'MD5', source: 'password' } }],
+    },
     {
       name: 'strict: MySQL scramble reported as protocol-mandated',
       code: "import { createHash } from 'crypto';\nfunction scramble411(password, scramble) {\n  const stage1 = createHash('sha1').update(password).digest();\n  return stage1;\n}",

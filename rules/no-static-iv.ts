@@ -170,6 +170,30 @@ function within(inner: Node, outer: Node): boolean {
   return inner.range[0] >= outer.range[0] && inner.range[1] <= outer.range[1];
 }
 
+/** Buffer methods that do not change the buffer. */
+const READ_ONLY_METHODS = new Set(['toString', 'toJSON', 'equals', 'compare', 'subarray', 'slice', 'at', 'includes', 'indexOf', 'readUInt32BE', 'readUInt32LE']);
+
+/**
+ * A reference that gives the variable a new value or changes its bytes in place: an assignment,
+ * `nonce[0] = 1` (ChaCha20's block counter), `nonce.writeUInt32BE(seq, 12)`, `writeUInt32BE(nonce, seq, 12)`,
+ * `crypto.getRandomValues(nonce)`. Passing it to an encryption or decryption call is a use, not a change.
+ */
+function changesValue(analysis: FileAnalysis, reference: TSESLint.Scope.Reference): boolean {
+  if (reference.isWrite() && !reference.init) return true;
+  const id = reference.identifier as Node;
+  const use = id.parent;
+  if (use?.type === 'MemberExpression' && use.object === id) {
+    const grand = use.parent;
+    if ((grand?.type === 'AssignmentExpression' && grand.left === use) || grand?.type === 'UpdateExpression') return true;
+    const name = !use.computed && use.property.type === 'Identifier' ? use.property.name : null;
+    return grand?.type === 'CallExpression' && grand.callee === use && (name === null || !READ_ONLY_METHODS.has(name));
+  }
+  if ((use?.type === 'CallExpression' || use?.type === 'NewExpression') && use.arguments.includes(id as TSESTree.Expression)) {
+    return !analysis.facts.some((fact) => fact.node === use && (fact.operation === 'encrypt' || fact.operation === 'decrypt' || fact.operation === 'wrap'));
+  }
+  return false;
+}
+
 type Options = [{ checkReuse: boolean }];
 
 export default createRule<Options, MessageIds>({
@@ -306,7 +330,7 @@ export default createRule<Options, MessageIds>({
         const use = uses[i]!;
         const declaration = use.variable.defs[0]!.node as Node;
         const loop = loopBetween(use.binding.node, declaration.parent ?? declaration);
-        const writtenInLoop = loop && use.variable.references.some((ref) => ref.isWrite() && !ref.init && within(ref.identifier, loop));
+        const writtenInLoop = loop && use.variable.references.some((ref) => changesValue(analysis, ref) && within(ref.identifier, loop));
         const data = { what: use.ctx.what, consequence: use.ctx.consequence, name: use.variable.name };
         if (loop && !within(declaration, loop) && !writtenInLoop && keyFixedAcross(analysis, use.binding.fact, loop)) {
           report({ node: use.binding.node, messageId: 'reusedIvInLoop', data });
@@ -318,7 +342,7 @@ export default createRule<Options, MessageIds>({
           if (earlier.binding.fact === use.binding.fact || earlier.binding.fact.node === use.binding.fact.node) continue;
           const between = [earlier.binding.fact.node.range[1], use.binding.fact.node.range[0]] as const;
           const rewritten = use.variable.references.some(
-            (ref) => ref.isWrite() && !ref.init && ref.identifier.range[0] > between[0] && ref.identifier.range[0] < between[1],
+            (ref) => changesValue(analysis, ref) && ref.identifier.range[0] > between[0] && ref.identifier.range[0] < between[1],
           );
           if (rewritten || !sameKey(analysis, earlier.binding.fact, use.binding.fact)) continue;
           report({ node: use.binding.node, messageId: 'reusedIv', data: { ...data, line: String(earlier.binding.node.loc.start.line) } });

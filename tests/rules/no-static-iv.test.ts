@@ -14,6 +14,30 @@ const GCM = { what: 'nonce', consequence: CONSEQUENCE.keystream };
 ruleTester.run('no-static-iv', rule, {
   valid: [
     {
+      name: 'corpus (ssh2): a ChaCha20 nonce buffer whose block counter and sequence number are rewritten in place before each use',
+      code: [
+        "const { createCipheriv } = require('crypto');",
+        'const NONCE = Buffer.alloc(16);',
+        'const ZEROS = Buffer.alloc(32);',
+        'class ChaChaPolyCipher {',
+        '  encrypt(packet) {',
+        '    NONCE[0] = 0;',
+        '    NONCE.writeUInt32BE(this.outSeqno, 12);',
+        "    const polyKey = createCipheriv('chacha20', this.key, NONCE).update(ZEROS);",
+        '    NONCE[0] = 1;',
+        "    const payload = createCipheriv('chacha20', this.key, NONCE).update(packet);",
+        '    return [polyKey, payload];',
+        '  }',
+        '  encryptAll(packets) {',
+        '    for (const packet of packets) {',
+        '      writeUInt32BE(NONCE, this.outSeqno++, 12);',
+        "      this.out.push(createCipheriv('chacha20', this.key, NONCE).update(packet));",
+        '    }',
+        '  }',
+        '}',
+      ].join('\n'),
+    },
+    {
       name: 'a random IV per call',
       code: "import crypto from 'node:crypto'; export function seal(key, data) { const iv = crypto.randomBytes(12); return crypto.createCipheriv('aes-256-gcm', key, iv); }",
     },
@@ -227,6 +251,11 @@ ruleTester.run('no-static-iv', rule, {
       name: 'the same IV twice under one key in one function',
       code: "const crypto = require('crypto');\nfunction f(key, a, b) {\n  const iv = crypto.randomBytes(12);\n  const c1 = crypto.createCipheriv('aes-256-gcm', key, iv);\n  const c2 = crypto.createCipheriv('aes-256-gcm', key, iv);\n}",
       errors: [{ messageId: 'reusedIv', line: 5, data: { ...GCM, name: 'iv', line: '4' } }],
+    },
+    {
+      name: 'reading the IV between two encryptions does not make it a new IV',
+      code: "const crypto = require('crypto');\nfunction f(key, a, b) {\n  const iv = crypto.randomBytes(12);\n  const c1 = crypto.createCipheriv('aes-256-gcm', key, iv);\n  log(iv.toString('hex'));\n  const c2 = crypto.createCipheriv('aes-256-gcm', key, iv);\n}",
+      errors: [{ messageId: 'reusedIv', line: 6, data: { ...GCM, name: 'iv', line: '4' } }],
     },
     {
       name: 'the same nonce for two Web Crypto encryptions',

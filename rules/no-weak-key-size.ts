@@ -3,9 +3,10 @@ import { curveBits, dhGroupBits, keyFamily, type KeyFamily } from '../src/catalo
 import type { Role } from '../src/catalogue/index.js';
 import { createRule } from '../src/create-rule.js';
 import type { CallFact, RoleBinding } from '../src/engine/facts.js';
+import { negotiatedCase } from '../src/engine/negotiation.js';
 import { createReporter, describeOrigin, describeValue, onAnalysis } from '../src/engine/rule-kit.js';
 import { numberLits, stringLits, type LitValue } from '../src/engine/values.js';
-import type { Policy } from '../src/policy.js';
+import { isStrict, type Policy } from '../src/policy.js';
 
 type Options = [{ allow: string[] }];
 type MessageIds = 'smallKey' | 'weakCurve' | 'weakGroup' | 'useSize';
@@ -170,6 +171,8 @@ export default createRule<Options, MessageIds>({
           const name = String(value.value);
           const bits = dhGroupBits(name);
           if (bits === undefined || bits >= policy.minDhBits || allowed.has(name.toLowerCase())) continue;
+          // A protocol's negotiation table (`case 'diffie-hellman-group1-sha1': ... 'modp2'`): protocol-mandated legacy, strict only.
+          if (!isStrict(policy) && negotiatedCase(value.node)) continue;
           report(
             {
               node: binding.node,

@@ -3,8 +3,24 @@ import { createRuleTester, STRICT } from '../rule-tester.js';
 
 const ruleTester = createRuleTester();
 
+// Corpus look-alike (ssh2 kex): a protocol's negotiation table lists the legacy group the protocol mandates.
+const KEX_TABLE = [
+  "const { createDiffieHellmanGroup } = require('crypto');",
+  'class DHExchange { constructor(groupName, hash) { this.groupName = groupName; this.hash = hash; } generateKeys() { this._dh = createDiffieHellmanGroup(this.groupName); return this._dh.generateKeys(); } }',
+  'function createKeyExchange(kexType) {',
+  '  switch (kexType) {',
+  "    case 'diffie-hellman-group1-sha1': return new DHExchange('modp2', 'sha1');",
+  "    case 'diffie-hellman-group14-sha1': return new DHExchange('modp14', 'sha1');",
+  "    case 'diffie-hellman-group14-sha256': return new DHExchange('modp14', 'sha256');",
+  "    case 'diffie-hellman-group16-sha512': return new DHExchange('modp16', 'sha512');",
+  '  }',
+  "  throw new Error('Unsupported key exchange algorithm');",
+  '}',
+].join('\n');
+
 ruleTester.run('no-weak-key-size', rule, {
   valid: [
+    { name: 'corpus (ssh2): modp2 chosen in one case of a key-exchange negotiation table (protocol-mandated, strict only)', code: KEX_TABLE },
     { name: 'RSA 3072', code: "const crypto = require('crypto'); crypto.generateKeyPairSync('rsa', { modulusLength: 3072 });" },
     { name: 'RSA 2048 under recommended', code: "const crypto = require('crypto'); crypto.generateKeyPairSync('rsa', { modulusLength: 2048 });" },
     { name: 'P-256 in node', code: "const crypto = require('crypto'); crypto.generateKeyPairSync('ec', { namedCurve: 'prime256v1' });" },
@@ -25,6 +41,20 @@ ruleTester.run('no-weak-key-size', rule, {
     { name: 'minimum lowered in settings', code: "const crypto = require('crypto'); crypto.generateKeyPairSync('rsa', { modulusLength: 1024 });", settings: { keyguard: { minRsaBits: 1024 } } },
   ],
   invalid: [
+    {
+      name: 'strict: modp2 in a negotiation table (and modp14, below the strict minimum)',
+      code: KEX_TABLE,
+      settings: STRICT,
+      errors: [
+        { messageId: 'weakGroup', line: 2, data: { value: "'modp2' (groupName, line 5)", bits: '1024', min: '3072' }, suggestions: [] },
+        { messageId: 'weakGroup', line: 2, data: { value: "'modp14' (groupName, line 6)", bits: '2048', min: '3072' }, suggestions: [] },
+      ],
+    },
+    {
+      name: 'a weak group behind a two-way switch is a flag, not a negotiation table',
+      code: "const crypto = require('crypto'); function group(mode) { switch (mode) { case 'legacy': return crypto.createDiffieHellmanGroup('modp2'); case 'modern': return crypto.createDiffieHellmanGroup('modp14'); } }",
+      errors: [{ messageId: 'weakGroup', suggestions: [{ messageId: 'useSize', data: { replacement: "'modp14'" }, output: "const crypto = require('crypto'); function group(mode) { switch (mode) { case 'legacy': return crypto.createDiffieHellmanGroup('modp14'); case 'modern': return crypto.createDiffieHellmanGroup('modp14'); } }" }] }],
+    },
     {
       name: 'RSA 1024 inline, with a suggestion',
       code: "const crypto = require('crypto');\ncrypto.generateKeyPairSync('rsa', { modulusLength: 1024 });",

@@ -498,9 +498,19 @@ export class DataFlow {
     const parent = node.parent;
     const key = memberKey(node);
     if (key === null || (parent?.type === 'AssignmentExpression' && parent.left === node && parent.operator === '=')) return;
-    if (isKeyName(key) && !(parent?.type === 'CallExpression' && parent.callee === node)) {
+    if (isKeyName(key) && !(parent?.type === 'CallExpression' && parent.callee === node) && !this.isScalar(node)) {
       this.seed(this.cellOf(node), this.source('key-material', node, `'${key}'`, 2));
     }
+  }
+
+  /**
+   * A key-named value the evaluator knows to be only numbers or booleans is a
+   * size or a flag (`PRIVATE_KEY_BYTES = 32`, `lengths.secretKey`), not a key
+   * (a bigint may be an elliptic-curve private scalar: it stays a source).
+   */
+  private isScalar(node: Node): boolean {
+    const values = this.analysis.evaluator.evaluate(node);
+    return values.length > 0 && values.every((value) => value.kind === 'lit' && (typeof value.value === 'number' || typeof value.value === 'boolean'));
   }
 
   /** Every expression node outside type annotations, in source order. */
@@ -1473,6 +1483,7 @@ export class DataFlow {
         const def = variable.defs[0];
         if (!def || (def.type !== 'Variable' && def.type !== 'Parameter')) continue;
         if (isKeyName(variable.name)) {
+          if (def.type === 'Variable' && def.parent.kind === 'const' && def.node.init && this.isScalar(def.node.init)) continue;
           this.seed(this.varCell(variable), this.source('key-material', def.name, `'${variable.name}'`, 2));
         } else if (random && def.type === 'Variable' && def.node.init && RANDOM_KEY_NAME.test(variable.name) && !NOT_A_KEY_NAME.test(variable.name)) {
           if (this.isRandom(def.node.init)) {

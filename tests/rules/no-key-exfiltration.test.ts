@@ -387,6 +387,16 @@ ruleTester.run('no-key-exfiltration', rule, {
 
 strictTester.run('no-key-exfiltration (strict)', rule, {
   valid: [
+    {
+      // @solana/web3.js Ed25519Program: a byte count named like a key
+      name: 'numeric constant named like a key in an error message',
+      code: "import nacl from 'tweetnacl';\nconst PRIVATE_KEY_BYTES = 64;\nfunction assert(ok, message) { if (!ok) throw new Error(message || 'Assertion failed'); }\nassert(pkey.length === PRIVATE_KEY_BYTES, `Private key must be ${PRIVATE_KEY_BYTES} bytes but received ${pkey.length} bytes`);",
+    },
+    {
+      // noble-curves: `const len = lengths.secretKey` is a size from a table of sizes
+      name: 'size read from a key-named property of a table of sizes',
+      code: "import nacl from 'tweetnacl';\nconst lengths = { secretKey: 32, publicKey: 32 };\nfunction check(bytes, expected) { if (bytes.length !== expected) throw new Error('expected ' + expected + ' bytes'); }\ncheck(input, lengths.secretKey);",
+    },
     { name: 'thrown error without a key', code: `${NODE}const k = crypto.pbkdf2Sync(pw, salt, 600000, 32, 'sha256');\nthrow new Error('bad key length ' + k.length);` },
     {
       name: 'message of the Error a failed key parse returned',
@@ -394,6 +404,11 @@ strictTester.run('no-key-exfiltration (strict)', rule, {
     },
   ],
   invalid: [
+    {
+      name: 'bigint constant named like a key (an elliptic-curve private scalar) in an error message',
+      code: "import nacl from 'tweetnacl';\nconst PRIVATE_KEY = 0x1f2e3d4c5b6a79881f2e3d4c5b6a79881f2e3d4c5b6a7988n;\nthrow new Error('bad scalar ' + PRIVATE_KEY);",
+      errors: [{ messageId: 'keyExfiltration', line: 3 }],
+    },
     {
       name: 'thrown error message with a derived key',
       code: `${NODE}const k = crypto.pbkdf2Sync(pw, salt, 600000, 32, 'sha256');\nthrow new Error('bad key ' + k.toString('hex'));`,

@@ -34,15 +34,12 @@ export class FileAnalysis {
   }
 
   private collectFacts(): void {
-    const { memberNames } = this.registry;
     for (const call of this.index.calls) {
       const callee = unwrap(call.callee);
-      // Cheap filter: `x.name()` can only be catalogued if some type has a member `name`.
-      if (callee.type === 'MemberExpression' && !callee.computed && callee.property.type === 'Identifier') {
-        if (!memberNames.has(callee.property.name)) continue;
-      } else if (callee.type !== 'Identifier' && callee.type !== 'MemberExpression') {
-        continue;
-      }
+      // IIFEs and super() calls are never catalogued. Every other callee is resolved, whatever its shape or
+      // member name: `(0, crypto.createCipheriv)(...)` (transpiled code), `wrap(fn)(...)`, `(flag ? a : b)(...)`
+      // and `const api = { enc: crypto.createCipheriv }; api.enc(...)` all reach catalogued functions.
+      if (callee.type === 'FunctionExpression' || callee.type === 'ArrowFunctionExpression' || callee.type === 'Super') continue;
       for (const callable of this.evaluator.calleeCallables(call)) this.collector.factFor(call, callable);
     }
     for (const assignment of this.index.propertyAssignments) {

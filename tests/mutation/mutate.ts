@@ -42,6 +42,10 @@ export const OPERATORS = [
   'spread-options',
   'destructured-param',
   'async-wrapper',
+  'wrap-helper',
+  'wrap-array',
+  'wrap-object',
+  'wrap-ternary',
 ] as const;
 
 export type Operator = (typeof OPERATORS)[number];
@@ -116,7 +120,7 @@ function literalText(ctx: Context): string {
 const stringValue = (ctx: Context) => (typeof ctx.literal?.value === 'string' ? ctx.literal.value : null);
 
 /** Each operator returns the mutated text, or null when it does not apply to this finding. */
-const APPLY: Record<Operator, (ctx: Context) => string | null> = {
+const APPLY: Partial<Record<Operator, (ctx: Context) => string | null>> = {
   'alias-function': (ctx) => {
     const call = enclosingCall(ctx.node);
     if (!call || call.callee.type !== 'MemberExpression' || call.callee.object.type === 'ThisExpression') return null;
@@ -184,6 +188,28 @@ const APPLY: Record<Operator, (ctx: Context) => string | null> = {
       : null,
 };
 
+/** Expression nodes that can be wrapped in place (not a pattern, an assignment target or a declaration). */
+function wrappable(ctx: Context): boolean {
+  if (ctx.literal) return false;
+  const { node } = ctx;
+  const parent = node.parent;
+  if (!/Expression$|^Identifier$|^TemplateLiteral$/.test(node.type) || node.type === 'ArrowFunctionExpression' || node.type === 'FunctionExpression') return false;
+  if (!parent) return false;
+  if (parent.type === 'AssignmentExpression' && parent.left === node) return false;
+  if (parent.type === 'UpdateExpression' || parent.type === 'VariableDeclarator' || /Pattern$/.test(parent.type)) return false;
+  if ((parent.type === 'MemberExpression' && parent.property === node) || (parent.type === 'Property' && parent.key === node)) return false;
+  if (parent.type === 'ChainExpression' || (parent.type === 'CallExpression' && parent.optional)) return false;
+  if (parent.type === 'Decorator' || parent.type.startsWith('TS') || parent.type.startsWith('JSX')) return false;
+  return true;
+}
+
+const WRAPS: Partial<Record<Operator, (ctx: Context, text: string) => string>> = {
+  'wrap-helper': (ctx, text) => rewrite(ctx, `__kgI${ctx.id}(${text})`, `function __kgI${ctx.id}(value) { return value; }`),
+  'wrap-array': (ctx, text) => rewrite(ctx, `[${text}][0]`, ''),
+  'wrap-object': (ctx, text) => rewrite(ctx, `({ value: ${text} }).value`, ''),
+  'wrap-ternary': (ctx, text) => rewrite(ctx, `(__kgFlag${ctx.id} ? ${text} : ${text})`, `var __kgFlag${ctx.id} = Math.random() > 2;`),
+};
+
 /** Every applicable mutant of one finding. */
 export function mutants(target: Target, id: number): Mutant[] {
   let ast: TSESTree.Program;
@@ -198,7 +224,9 @@ export function mutants(target: Target, id: number): Mutant[] {
   const ctx: Context = { target, ast, node, literal, id };
   const out: Mutant[] = [];
   for (const operator of OPERATORS) {
-    const text = APPLY[operator](ctx);
+    const wrap = WRAPS[operator];
+    const apply = APPLY[operator];
+    const text = wrap ? (wrappable(ctx) ? wrap(ctx, literalText(ctx)) : null) : apply ? apply(ctx) : null;
     if (text !== null) out.push({ operator, text });
   }
   return out;

@@ -141,6 +141,16 @@ ruleTester.run('no-weak-cipher', rule, {
       errors: [{ messageId: 'weakCipher' }],
     },
     {
+      name: 'a sequence-expression callee, as transpilers emit',
+      code: "import crypto from 'crypto'; (0, crypto.createCipheriv)('des-cbc', key, iv);",
+      errors: [{ messageId: 'weakCipher' }],
+    },
+    {
+      name: 'a callee returned by a local helper',
+      code: "import crypto from 'crypto'; const pick = (fn) => fn; pick(crypto.createCipheriv)('rc4', key, null);",
+      errors: [{ messageId: 'weakCipher' }],
+    },
+    {
       name: 'a field of a local class instance',
       code: "import crypto from 'crypto'; class Suite { cipher = 'des-cbc'; } crypto.createCipheriv(new Suite().cipher, key, iv);",
       errors: [{ messageId: 'weakCipher' }],

@@ -157,6 +157,12 @@ export function originsOf(analysis: FileAnalysis, expression: Node): Origin[] {
         const name = !node.computed && node.property.type === 'Identifier' ? node.property.name : node.property.type === 'Literal' ? String(node.property.value) : null;
         const env = isProcessEnv(node.object);
         if (name !== null) out.push({ name, variable: null, node, hashed, env });
+        // `[key][0]`, `({ value: key }).value`: the element or property read is the data.
+        const element = literalMember(node);
+        if (element) {
+          visit(element, hashed, depth + 1);
+          return;
+        }
         // `buf.buffer`, `keyPair.secretKey`: the object is the data too.
         if (!env && node.object.type !== 'ThisExpression') visit(node.object, hashed, depth + 1);
         return;
@@ -216,15 +222,57 @@ export function originsOf(analysis: FileAnalysis, expression: Node): Origin[] {
         : callee.type === 'MemberExpression' && !callee.computed && callee.property.type === 'Identifier'
           ? callee.property.name
           : null;
-    if (name === null) return;
-    if (callee.type === 'MemberExpression' && RECEIVER_CONVERSIONS.has(name)) visit(callee.object, hashed, depth + 1);
-    if (ARGUMENT_CONVERSIONS.has(name) || RECEIVER_CONVERSIONS.has(name)) {
+    if (name !== null && callee.type === 'MemberExpression' && RECEIVER_CONVERSIONS.has(name)) visit(callee.object, hashed, depth + 1);
+    if (name !== null && (ARGUMENT_CONVERSIONS.has(name) || RECEIVER_CONVERSIONS.has(name))) {
       for (const arg of node.arguments) if (arg.type !== 'SpreadElement') visit(arg, hashed, depth + 1);
+      return;
+    }
+    // A call of a function defined in this file (`wrap(key.subarray(0, 16))`): follow the values the evaluator
+    // resolves its result to, back to the expressions that made them.
+    if (facts.length || !evaluator.evaluate(callee).some((value) => value.kind === 'function')) return;
+    for (const value of evaluator.evaluate(node)) {
+      const made = 'node' in value ? value.node : null;
+      if (made && made !== node && !within(node, made)) visit(made, hashed, depth + 1);
     }
   };
 
   visit(expression, false, 0);
   return out;
+}
+
+/** `[a, b][1]` -> `b`, `({ value: x }).value` -> `x`: the element an array or object literal read in place yields, if static. */
+function literalMember(node: TSESTree.MemberExpression): Node | null {
+  const object = unwrap(node.object);
+  const key = node.computed
+    ? node.property.type === 'Literal' && (typeof node.property.value === 'string' || typeof node.property.value === 'number')
+      ? String(node.property.value)
+      : null
+    : node.property.type === 'Identifier'
+      ? node.property.name
+      : null;
+  if (key === null) return null;
+  if (object.type === 'ArrayExpression') {
+    if (!/^\d+$/.test(key) || object.elements.slice(0, Number(key) + 1).some((element) => element?.type === 'SpreadElement')) return null;
+    return object.elements[Number(key)] ?? null;
+  }
+  if (object.type !== 'ObjectExpression') return null;
+  for (let i = object.properties.length - 1; i >= 0; i--) {
+    const property = object.properties[i]!;
+    if (property.type === 'SpreadElement') return null;
+    const name =
+      !property.computed && property.key.type === 'Identifier'
+        ? property.key.name
+        : property.key.type === 'Literal'
+          ? String(property.key.value)
+          : null;
+    if (name === null) return null;
+    if (name === key) return property.kind === 'init' && !property.method ? property.value : null;
+  }
+  return null;
+}
+
+function within(inner: Node, outer: Node): boolean {
+  return inner.range[0] >= outer.range[0] && inner.range[1] <= outer.range[1];
 }
 
 /** Two origins denote the same data: the same variable, or the same member expression text (`this.key`). */
@@ -316,16 +364,32 @@ const READ_ONLY_METHODS = new Set(['toString', 'toJSON', 'equals', 'compare', 's
 export function isFilledLater(analysis: FileAnalysis, bytes: BytesValue): boolean {
   let holder: Node = bytes.node;
   let parent = holder.parent;
-  while (
-    parent &&
-    (parent.type === 'ConditionalExpression' ||
+  while (parent) {
+    if (
+      parent.type === 'ConditionalExpression' ||
       parent.type === 'LogicalExpression' ||
       parent.type === 'TSAsExpression' ||
       parent.type === 'TSNonNullExpression' ||
-      parent.type === 'TSSatisfiesExpression')
-  ) {
-    holder = parent;
-    parent = parent.parent;
+      parent.type === 'TSSatisfiesExpression'
+    ) {
+      holder = parent;
+      parent = parent.parent;
+      continue;
+    }
+    // `[new Uint8Array(12)][0]`, `({ value: Buffer.alloc(16) }).value`: a literal read in place only carries the buffer.
+    const literal = parent.type === 'Property' && parent.value === holder ? parent.parent : parent;
+    const read = literal?.parent;
+    if (
+      (literal?.type === 'ArrayExpression' || literal?.type === 'ObjectExpression') &&
+      read?.type === 'MemberExpression' &&
+      read.object === literal &&
+      literalMember(read) === holder
+    ) {
+      holder = read;
+      parent = read.parent;
+      continue;
+    }
+    break;
   }
   let id: TSESTree.Identifier | null = null;
   if (parent?.type === 'VariableDeclarator' && parent.init === holder && parent.id.type === 'Identifier') id = parent.id;

@@ -98,6 +98,10 @@ ruleTester.run('no-weak-kdf', rule, {
       code: "const crypto = require('crypto'); crypto.pbkdf2Sync(pw, 'static', 600000, 32, 'sha256');",
       options: [{ checkSalts: false }],
     },
+    {
+      name: 'a PBKDF2 key of the password passed through a local identity helper is not a fast hash',
+      code: "const crypto = require('crypto'); function seal(password, salt, data) { const key = crypto.pbkdf2Sync(password, salt, 600000, 32, 'sha256'); return crypto.createCipheriv('aes-256-gcm', wrap(key), crypto.randomBytes(12)); } function wrap(value) { return value; }",
+    },
   ],
   invalid: [
     {
@@ -349,6 +353,19 @@ ruleTester.run('no-weak-kdf', rule, {
       name: 'a SHA-256 of the password used as an AES key',
       code: "const crypto = require('crypto'); function seal(password, data) { const key = crypto.createHash('sha256').update(password).digest(); return crypto.createCipheriv('aes-256-gcm', key, crypto.randomBytes(12)); }",
       errors: [{ messageId: 'fastHashKey', data: { name: 'password' } }],
+    },
+    {
+      name: 'mutation: a SHA-256 of the password passed through a local identity helper',
+      code: "const crypto = require('crypto'); function seal(password, data) { const key = crypto.createHash('sha256').update(password).digest(); return crypto.createCipheriv('aes-256-gcm', wrap(key), crypto.randomBytes(12)); } function wrap(value) { return value; }",
+      errors: [{ messageId: 'fastHashKey', data: { name: 'password' } }],
+    },
+    {
+      name: 'mutation: a SHA-256 of the password read back from an array and an object literal',
+      code: "const crypto = require('crypto');\nfunction seal(password, data) {\n  const key = crypto.createHash('sha256').update(password).digest();\n  crypto.createCipheriv('aes-256-gcm', [key][0], crypto.randomBytes(12));\n  crypto.createCipheriv('aes-256-gcm', ({ value: key }).value, crypto.randomBytes(12));\n}",
+      errors: [
+        { messageId: 'fastHashKey', line: 4, data: { name: 'password' } },
+        { messageId: 'fastHashKey', line: 5, data: { name: 'password' } },
+      ],
     },
     {
       name: 'Web Crypto: a digest of the passphrase imported as a key',

@@ -112,6 +112,43 @@ function isKeyOrigin(analysis: FileAnalysis, identity: KeyIdentity, origin: Orig
   return origin.node.type === 'MemberExpression' && identity.texts.has(analysis.sourceCode.getText(origin.node));
 }
 
+/**
+ * The variable an IV is read from: the identifier passed, or, for any other expression (`wrap(iv)`, `[iv][0]`,
+ * `flag ? iv : iv`), the one variable that holds every buffer the expression resolves to (`const iv = randomBytes(12)`).
+ */
+function ivVariable(analysis: FileAnalysis, binding: RoleBinding): Variable | null {
+  const node = unwrap(binding.node);
+  if (node.type === 'Identifier') return analysis.evaluator.findVariable(node);
+  let found: Variable | null = null;
+  for (const value of binding.values) {
+    if (value.kind !== 'bytes') return null;
+    const holder = holderOf(analysis, value.node);
+    if (!holder || (found && holder !== found)) return null;
+    found = holder;
+  }
+  return found;
+}
+
+/** The variable a created value is stored in at its creation: `const iv = <node>`, through `await`, ternaries and casts. */
+function holderOf(analysis: FileAnalysis, node: Node): Variable | null {
+  let current = node;
+  let parent = current.parent;
+  while (
+    parent &&
+    (parent.type === 'AwaitExpression' ||
+      parent.type === 'ConditionalExpression' ||
+      parent.type === 'LogicalExpression' ||
+      parent.type === 'TSAsExpression' ||
+      parent.type === 'TSNonNullExpression' ||
+      parent.type === 'TSSatisfiesExpression')
+  ) {
+    current = parent;
+    parent = parent.parent;
+  }
+  if (parent?.type !== 'VariableDeclarator' || parent.init !== current || parent.id.type !== 'Identifier') return null;
+  return analysis.evaluator.findVariable(parent.id);
+}
+
 /** The bytes a slice was cut from, back to the buffer that was allocated or generated. */
 function rootBytes(value: BytesValue): BytesValue {
   let current = value;
@@ -178,7 +215,7 @@ const READ_ONLY_METHODS = new Set(['toString', 'toJSON', 'equals', 'compare', 's
  * `nonce[0] = 1` (ChaCha20's block counter), `nonce.writeUInt32BE(seq, 12)`, `writeUInt32BE(nonce, seq, 12)`,
  * `crypto.getRandomValues(nonce)`. Passing it to an encryption or decryption call is a use, not a change.
  */
-function changesValue(analysis: FileAnalysis, reference: TSESLint.Scope.Reference): boolean {
+function changesValue(analysis: FileAnalysis, reference: TSESLint.Scope.Reference, depth = 0): boolean {
   if (reference.isWrite() && !reference.init) return true;
   const id = reference.identifier as Node;
   const use = id.parent;
@@ -189,9 +226,30 @@ function changesValue(analysis: FileAnalysis, reference: TSESLint.Scope.Referenc
     return grand?.type === 'CallExpression' && grand.callee === use && (name === null || !READ_ONLY_METHODS.has(name));
   }
   if ((use?.type === 'CallExpression' || use?.type === 'NewExpression') && use.arguments.includes(id as TSESTree.Expression)) {
-    return !analysis.facts.some((fact) => fact.node === use && (fact.operation === 'encrypt' || fact.operation === 'decrypt' || fact.operation === 'wrap'));
+    if (analysis.facts.some((fact) => fact.node === use && (fact.operation === 'encrypt' || fact.operation === 'decrypt' || fact.operation === 'wrap'))) {
+      return false;
+    }
+    return !passedUnchanged(analysis, use, use.arguments.indexOf(id as TSESTree.Expression), depth);
   }
   return false;
+}
+
+/**
+ * A buffer passed to a function defined in this file that neither writes nor fills its parameter
+ * (`function wrap(value) { return value; }`) is not changed by the call. Anything else may fill it.
+ */
+function passedUnchanged(analysis: FileAnalysis, call: TSESTree.CallExpression | TSESTree.NewExpression, index: number, depth: number): boolean {
+  if (depth > 3 || call.arguments.slice(0, index).some((arg) => arg.type === 'SpreadElement')) return false;
+  const callees = analysis.evaluator.evaluate(call.callee);
+  if (!callees.length) return false;
+  for (const callee of callees) {
+    if (callee.kind !== 'function') return false;
+    const param = callee.node.params[index];
+    if (param?.type !== 'Identifier') return false;
+    const variable = analysis.sourceCode.scopeManager?.getDeclaredVariables(callee.node).find((candidate) => candidate.name === param.name);
+    if (!variable || variable.references.some((reference) => changesValue(analysis, reference, depth + 1))) return false;
+  }
+  return true;
 }
 
 type Options = [{ checkReuse: boolean }];
@@ -316,12 +374,9 @@ export default createRule<Options, MessageIds>({
           report({ node: binding.node, messageId: finding.messageId, data: { ...base, ...finding.data } });
           continue;
         }
-        const node = unwrap(binding.node);
-        if (node.type === 'Identifier') {
-          const variable = analysis.evaluator.findVariable(node);
-          if (variable && variable.defs.length === 1 && variable.defs[0]!.type === 'Variable') {
-            uses.push({ binding, variable, fn: enclosingFunctionOf(binding.node), ctx });
-          }
+        const variable = ivVariable(analysis, binding);
+        if (variable && variable.defs.length === 1 && variable.defs[0]!.type === 'Variable') {
+          uses.push({ binding, variable, fn: enclosingFunctionOf(binding.node), ctx });
         }
       }
 
@@ -340,7 +395,8 @@ export default createRule<Options, MessageIds>({
           const earlier = uses[j]!;
           if (earlier.variable !== use.variable || earlier.fn !== use.fn) continue;
           if (earlier.binding.fact === use.binding.fact || earlier.binding.fact.node === use.binding.fact.node) continue;
-          const between = [earlier.binding.fact.node.range[1], use.binding.fact.node.range[0]] as const;
+          // Up to the end of the IV expression itself: `seal(key, bump(iv))` changes the IV before this encryption.
+          const between = [earlier.binding.fact.node.range[1], use.binding.node.range[1]] as const;
           const rewritten = use.variable.references.some(
             (ref) => changesValue(analysis, ref) && ref.identifier.range[0] > between[0] && ref.identifier.range[0] < between[1],
           );

@@ -130,6 +130,18 @@ ruleTester.run('no-static-iv', rule, {
       name: 'a random IV created at module level and used at module level once',
       code: "const crypto = require('crypto'); const iv = crypto.randomBytes(16); const c = crypto.createCipheriv('aes-256-cbc', key, iv);",
     },
+    {
+      name: 'a nonce bumped in place by a local helper between two encryptions is a new nonce',
+      code: "const crypto = require('crypto');\nexport function f(key, a, b) {\n  const iv = crypto.randomBytes(12);\n  crypto.createCipheriv('aes-256-gcm', key, iv);\n  crypto.createCipheriv('aes-256-gcm', key, bump(iv));\n}\nfunction bump(nonce) { nonce[11]++; return nonce; }",
+    },
+    {
+      name: 'a nonce bumped in place by a local helper on every iteration is a new nonce',
+      code: "import nacl from 'tweetnacl'; export function sealAll(key, messages) { const nonce = nacl.randomBytes(24); return messages.map((m) => nacl.secretbox(m, next(nonce), key)); } function next(n) { n.writeUInt32BE(Date.now(), 0); return n; }",
+    },
+    {
+      name: 'an array literal of two fresh IVs, each used once',
+      code: "const crypto = require('crypto');\nexport function f(key) {\n  crypto.createCipheriv('aes-256-gcm', key, [crypto.randomBytes(12)][0]);\n  crypto.createCipheriv('aes-256-gcm', key, wrap(crypto.randomBytes(12)));\n}\nfunction wrap(value) { return value; }",
+    },
   ],
   invalid: [
     {
@@ -291,6 +303,43 @@ ruleTester.run('no-static-iv', rule, {
       name: 'destructured options and a spread',
       code: "const crypto = require('crypto'); const base = { name: 'AES-GCM' }; const { iv } = { iv: new Uint8Array(12) }; crypto.subtle.encrypt({ ...base, iv }, key, data);",
       errors: [{ messageId: 'staticIv' }],
+    },
+    {
+      name: 'mutation: a slice of the key passed through a local identity helper',
+      code: "import * as crypto from 'node:crypto';\nexport class Store {\n  constructor(private readonly key: Buffer) {}\n  seal(entry: Buffer) { return crypto.createCipheriv('aes-256-cbc', this.key, wrap(this.key.subarray(0, 16))).update(entry); }\n}\nfunction wrap(value) { return value; }",
+      errors: [{ messageId: 'derivedIv', line: 4, data: { ...CBC, source: 'the encryption key itself' } }],
+    },
+    {
+      name: 'mutation: a slice of the key read back from an array and an object literal',
+      code: "const crypto = require('crypto');\nexport function seal(key, a, b) {\n  crypto.createCipheriv('aes-256-cbc', key, [key.subarray(0, 16)][0]);\n  crypto.createCipheriv('aes-256-cbc', key, ({ value: key.subarray(0, 16) }).value);\n}",
+      errors: [
+        { messageId: 'derivedIv', line: 3, data: { ...CBC, source: 'the encryption key itself' } },
+        { messageId: 'derivedIv', line: 4, data: { ...CBC, source: 'the encryption key itself' } },
+      ],
+    },
+    {
+      name: 'mutation: the same IV twice, the second time through a helper',
+      code: "const crypto = require('crypto');\nexport function f(key, a, b) {\n  const iv = crypto.randomBytes(12);\n  const c1 = crypto.createCipheriv('aes-256-gcm', key, iv);\n  const c2 = crypto.createCipheriv('aes-256-gcm', key, wrap(iv));\n}\nfunction wrap(value) { return value; }",
+      errors: [{ messageId: 'reusedIv', line: 5, data: { ...GCM, name: 'iv', line: '4' } }],
+    },
+    {
+      name: 'mutation: the same IV twice, the second time read back from an array, an object and a ternary',
+      code: "const crypto = require('crypto');\nexport function f(key, flag) {\n  const iv = crypto.randomBytes(12);\n  crypto.createCipheriv('aes-256-gcm', key, iv);\n  crypto.createCipheriv('aes-256-gcm', key, [iv][0]);\n  crypto.createCipheriv('aes-256-gcm', key, ({ value: iv }).value);\n  crypto.createCipheriv('aes-256-gcm', key, (flag ? iv : iv));\n}",
+      errors: [
+        { messageId: 'reusedIv', line: 5, data: { ...GCM, name: 'iv', line: '4' } },
+        { messageId: 'reusedIv', line: 6, data: { ...GCM, name: 'iv', line: '4' } },
+        { messageId: 'reusedIv', line: 7, data: { ...GCM, name: 'iv', line: '4' } },
+      ],
+    },
+    {
+      name: 'mutation: one nonce for every element of a map callback, through a helper',
+      code: "import nacl from 'tweetnacl'; export function sealAll(key, messages) { const nonce = nacl.randomBytes(24); return messages.map((m) => nacl.secretbox(m, wrap(nonce), key)); } function wrap(value) { return value; }",
+      errors: [{ messageId: 'reusedIvInLoop', data: { ...GCM, name: 'nonce' } }],
+    },
+    {
+      name: 'mutation: a zero nonce read back from an array literal',
+      code: "export async function seal(key, data) { return crypto.subtle.encrypt({ name: 'AES-GCM', iv: [new Uint8Array(12)][0] }, key, data); }",
+      errors: [{ messageId: 'staticIv', data: { ...GCM, how: 'all zeros' } }],
     },
     {
       name: 'a let assigned a constant in one branch',

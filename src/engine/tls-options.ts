@@ -287,8 +287,30 @@ export function partialStrings(evaluator: Evaluator, node: Node, depth = 0): str
       return inits.flatMap((init) => partialStrings(evaluator, init, depth + 1)).slice(0, MAX_STRINGS);
     }
     default:
-      return known.map((value) => (value.kind === 'lit' && value.value != null ? String(value.value) : HOLE)).slice(0, MAX_STRINGS);
+      return known
+        .flatMap((value) => {
+          if (value.kind === 'lit') return [value.value != null ? String(value.value) : HOLE];
+          // A wrapped string (`wrap(\`...${user}...\`)`, `[url][0]`, `({ value: url }).value`): the partial strings of
+          // the expression that made each value the evaluator resolves it to. An unknown part of a template or
+          // concatenation stands for the whole string built around it (the evaluator passes the part's unknown on).
+          const made = 'node' in value && value.node ? stringBuiltAround(value.node) : null;
+          return made && !within(node, made) ? partialStrings(evaluator, made, depth + 1) : [HOLE];
+        })
+        .slice(0, MAX_STRINGS);
   }
+}
+
+/** The outermost template or `+` concatenation a node is a part of, or the node itself. */
+function stringBuiltAround(node: Node): Node {
+  let current = node;
+  for (let parent = current.parent; parent; parent = current.parent) {
+    const isPart =
+      (parent.type === 'TemplateLiteral' && parent.expressions.includes(current as TSESTree.Expression)) ||
+      (parent.type === 'BinaryExpression' && parent.operator === '+');
+    if (!isPart) break;
+    current = parent;
+  }
+  return current;
 }
 
 // ---------------------------------------------------------- trust anchors

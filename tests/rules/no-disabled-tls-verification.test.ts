@@ -99,6 +99,10 @@ ruleTester.run('no-disabled-tls-verification', rule, {
       code: "import https from 'https'; new https.Agent({ rejectUnauthorized: process.env.ALLOW_SELF_SIGNED !== 'true' }); if (process.env.LAB) process.env.NODE_TLS_REJECT_UNAUTHORIZED = '0';",
       options: [{ reportBehindFlag: false }],
     },
+    {
+      name: 'a verifying connection-string template with unknown parts passed through a helper',
+      code: "import { MongoClient } from 'mongodb';\nnew MongoClient(wrap(`mongodb+srv://${user}@db.example.net/app?tls=true&tlsAllowInvalidCertificates=false`));\nnew MongoClient([`mongodb://${host}/app?ssl=true`][0]);\nfunction wrap(value) { return value; }",
+    },
   ],
   invalid: [
     {
@@ -287,6 +291,15 @@ ruleTester.run('no-disabled-tls-verification', rule, {
       name: 'pg connection string with sslmode=no-verify in a template',
       code: "import { Client } from 'pg'; new Client({ connectionString: `postgres://${user}:${password}@${host}/app?sslmode=no-verify` });",
       errors: [{ messageId: 'insecureConnectionString', data: { target: 'pg.Client', setting: 'sslmode=no-verify' } }],
+    },
+    {
+      name: 'mutation: a connection-string template with unknown parts passed through a helper, an array and an object literal',
+      code: "import { MongoClient } from 'mongodb';\nnew MongoClient(wrap(`mongodb+srv://${user}@db.example.net/app?tls=true&tlsAllowInvalidCertificates=true`));\nnew MongoClient([`mongodb://${host}/app?ssl=true&sslValidate=false`][0]);\nnew MongoClient(({ value: `mongodb://${host}/app?tlsInsecure=true` }).value);\nfunction wrap(value) { return value; }",
+      errors: [
+        { messageId: 'insecureConnectionString', line: 2, data: { target: 'MongoClient', setting: 'tlsAllowInvalidCertificates=true' } },
+        { messageId: 'insecureConnectionString', line: 3 },
+        { messageId: 'insecureConnectionString', line: 4 },
+      ],
     },
     {
       name: 'mysql2 ssl options and URI query',

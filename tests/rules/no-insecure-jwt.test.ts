@@ -74,6 +74,15 @@ ruleTester.run('no-insecure-jwt', rule, {
       ],
     },
     {
+      name: 'mutation: the UnsecuredJWT class passed through a local identity helper, an array and an object literal',
+      code: "import { UnsecuredJWT } from 'jose';\nexport const a = (claims) => new (wrap(UnsecuredJWT))(claims).setIssuedAt().encode();\nexport const b = (claims) => new [UnsecuredJWT][0](claims).encode();\nexport const c = (claims) => new ({ value: UnsecuredJWT }).value(claims).encode();\nfunction wrap(value) { return value; }",
+      errors: [
+        { messageId: 'signsNone', line: 2 },
+        { messageId: 'signsNone', line: 3 },
+        { messageId: 'signsNone', line: 4 },
+      ],
+    },
+    {
       name: 'jose namespace SignJWT with alg none after a chained setter',
       code: "import * as jose from 'jose'; await new jose.SignJWT(claims).setIssuedAt().setProtectedHeader({ alg: 'none' }).sign(key);",
       errors: [{ messageId: 'signsNone' }],

@@ -3,7 +3,7 @@ import type { Role } from '../src/catalogue/index.js';
 import { createRule } from '../src/create-rule.js';
 import type { FileAnalysis } from '../src/engine/analysis.js';
 import { createReporter, isDecryption, onAnalysis } from '../src/engine/rule-kit.js';
-import { isConstantSeed, secretKindOf, weakRandomSource, type WeakSource } from '../src/engine/randomness.js';
+import { hasWeakRandomCall, isConstantSeed, secretKindOf, weakRandomSource, type WeakSource } from '../src/engine/randomness.js';
 
 type Node = TSESTree.Node;
 type Options = [{ checkNames: boolean }];
@@ -157,8 +157,8 @@ export default createRule<Options, MessageIds>({
       checkSeeds(analysis);
       checkRoles(analysis);
       if (!checkNames) return;
-      // Only files that mention a weak source can have a named finding: skip the walk otherwise.
-      if (!/Math\.random|Date\.now|performance\.now|new Date|hrtime|seed|Twister|random-seed/.test(sourceCode.text)) return;
+      // Only files that call a weak source can have a named finding: skip the walk otherwise.
+      if (!hasWeakRandomCall(analysis)) return;
       const stack: Node[] = [sourceCode.ast];
       const keys = sourceCode.visitorKeys as Record<string, readonly string[] | undefined>;
       let visited = 0;

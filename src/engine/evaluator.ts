@@ -42,6 +42,7 @@ export interface CallSite {
 export class Evaluator {
   private readonly memo = new Map<Node, AValue[]>();
   private readonly paramMemo = new Map<Node, AValue[]>();
+  private readonly variableMemo = new Map<Variable, AValue[]>();
   private depth = 0;
   /** object-literal properties being resolved right now (spread cycles) */
   private readonly inProgress = new Set<string>();
@@ -194,6 +195,16 @@ export class Evaluator {
 
   /** Every value a variable may hold: its initialiser and every later assignment. */
   variableValues(variable: Variable): AValue[] {
+    // Every reference to a variable has the same set: compute it once per variable, not once per reference.
+    const cached = this.variableMemo.get(variable);
+    if (cached) return cached;
+    this.variableMemo.set(variable, [unknown('cycle')]);
+    const result = this.computeVariable(variable);
+    this.variableMemo.set(variable, result);
+    return result;
+  }
+
+  private computeVariable(variable: Variable): AValue[] {
     const sets: AValue[][] = [];
     for (const def of variable.defs) {
       switch (def.type) {

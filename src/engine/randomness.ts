@@ -90,6 +90,36 @@ export function predictableSeed(analysis: FileAnalysis, creator: CallFact): stri
   return null;
 }
 
+const WEAK_BUILTINS = new Set(['Math.random', 'Date.now', 'performance.now', 'process.hrtime', 'process.hrtime.bigint', 'Date']);
+
+/**
+ * Does the file call any weak source at all (a clock, `Math.random`, a seeded generator)? Cheap, from the
+ * callees the engine already resolved: files without one cannot have a weak-randomness finding, so rules
+ * skip their per-node walks there.
+ */
+export function hasWeakRandomCall(analysis: FileAnalysis): boolean {
+  let found = weakCallCache.get(analysis);
+  if (found !== undefined) return found;
+  found = analysis.bindings('seed').length > 0;
+  for (const call of analysis.index.calls) {
+    if (found) break;
+    for (const value of analysis.evaluator.evaluate(call.callee)) {
+      if (
+        (value.kind === 'builtin' && WEAK_BUILTINS.has(value.path)) ||
+        (value.kind === 'callable' && value.spec.result === 'pseudo-random') ||
+        (value.kind === 'unknown' && value.provenance === 'weak-random')
+      ) {
+        found = true;
+        break;
+      }
+    }
+  }
+  weakCallCache.set(analysis, found);
+  return found;
+}
+
+const weakCallCache = new WeakMap<FileAnalysis, boolean>();
+
 /** A literal seed, or constant bytes (`new Uint8Array(32)`, `Buffer.from('seed')`). */
 export function isConstantSeed(value: AValue): boolean {
   if (value.kind === 'lit') return value.value !== undefined && value.value !== null;

@@ -366,6 +366,18 @@ export function weakRandomSource(analysis: FileAnalysis, expression: Node, optio
 
 /** What a secret-looking name is, for messages: `a token`, `a password`. Null for anything else. */
 export function secretKindOf(name: string): string | null {
+  // Names repeat across a file (and across files): classify each once.
+  const cached = secretKindCache.get(name);
+  if (cached !== undefined) return cached;
+  const kind = classifySecretName(name);
+  if (secretKindCache.size > 50_000) secretKindCache.clear();
+  secretKindCache.set(name, kind);
+  return kind;
+}
+
+const secretKindCache = new Map<string, string | null>();
+
+function classifySecretName(name: string): string | null {
   const words = identifierWords(name);
   if (!words.length || words.some((word) => METADATA_WORDS.has(word))) return null;
   const has = (...candidates: string[]) => candidates.some((candidate) => words.includes(candidate));

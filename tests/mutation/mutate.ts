@@ -204,7 +204,8 @@ function wrappable(ctx: Context): boolean {
 }
 
 const WRAPS: Partial<Record<Operator, (ctx: Context, text: string) => string>> = {
-  'wrap-helper': (ctx, text) => rewrite(ctx, `__kgI${ctx.id}(${text})`, `function __kgI${ctx.id}(value) { return value; }`),
+  // Parenthesised: as the callee of `new`, `new __kgI(C)(x)` would construct the helper instead.
+  'wrap-helper': (ctx, text) => rewrite(ctx, `(__kgI${ctx.id}(${text}))`, `function __kgI${ctx.id}(value) { return value; }`),
   'wrap-array': (ctx, text) => rewrite(ctx, `[${text}][0]`, ''),
   'wrap-object': (ctx, text) => rewrite(ctx, `({ value: ${text} }).value`, ''),
   'wrap-ternary': (ctx, text) => rewrite(ctx, `(__kgFlag${ctx.id} ? ${text} : ${text})`, `var __kgFlag${ctx.id} = Math.random() > 2;`),

@@ -1,6 +1,6 @@
 import type { Role } from '../src/catalogue/index.js';
 import { isEcbModeName, parseCipherName } from '../src/catalogue/algorithms.js';
-import { createRule } from '../src/create-rule.js';
+import { allowListOption, createRule } from '../src/create-rule.js';
 import type { CallFact } from '../src/engine/facts.js';
 import { createReporter, describeValue, isDecryption, onAnalysis } from '../src/engine/rule-kit.js';
 import { stringLits } from '../src/engine/values.js';
@@ -40,12 +40,7 @@ export default createRule<Options, MessageIds>({
       {
         type: 'object',
         properties: {
-          allow: {
-            type: 'array',
-            items: { type: 'string' },
-            uniqueItems: true,
-            description: 'Cipher names to accept in ECB mode (case-insensitive), e.g. for single-block key wrapping in a legacy format.',
-          },
+          allow: allowListOption('Cipher names to accept in ECB mode (case-insensitive), e.g. for single-block key wrapping in a legacy format.'),
         },
         additionalProperties: false,
       },

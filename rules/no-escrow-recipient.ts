@@ -1,5 +1,5 @@
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
-import { createRule } from '../src/create-rule.js';
+import { createRule, IGNORE_TEST_FILES_OPTION } from '../src/create-rule.js';
 import type { FileAnalysis } from '../src/engine/analysis.js';
 import type { CallFact, RoleBinding } from '../src/engine/facts.js';
 import { publicKeyFingerprint } from '../src/engine/fingerprint.js';
@@ -66,11 +66,7 @@ export default createRule<Options, MessageIds>({
       {
         type: 'object',
         properties: {
-          ignoreTestFiles: {
-            type: 'boolean',
-            description:
-              'Skip test and fixture files (`*.test.*`, `*.spec.*`, `__tests__/`, `test/`, `tests/`, `fixtures/`). Prefer scoping with flat config `files`/`ignores`.',
-          },
+          ignoreTestFiles: IGNORE_TEST_FILES_OPTION,
         },
         additionalProperties: false,
       },

@@ -1,6 +1,6 @@
 import type { TSESTree } from '@typescript-eslint/utils';
 import type { Role } from '../src/catalogue/index.js';
-import { createRule } from '../src/create-rule.js';
+import { createRule, IGNORE_TEST_FILES_OPTION } from '../src/create-rule.js';
 import { describeKey, expectationOf, isSecretKind, keyLiterals, privateKeysInSource } from '../src/engine/key-literals.js';
 import { createReporter, onAnalysis } from '../src/engine/rule-kit.js';
 import { isTestFile } from '../src/engine/test-files.js';
@@ -50,11 +50,7 @@ export default createRule<Options, MessageIds>({
       {
         type: 'object',
         properties: {
-          ignoreTestFiles: {
-            type: 'boolean',
-            description:
-              'Skip test and fixture files (`*.test.*`, `*.spec.*`, `__tests__/`, `test/`, `tests/`, `fixtures/`). Prefer scoping with flat config `files`/`ignores`.',
-          },
+          ignoreTestFiles: IGNORE_TEST_FILES_OPTION,
         },
         additionalProperties: false,
       },

@@ -1,5 +1,5 @@
 import { parseCipherName } from '../src/catalogue/algorithms.js';
-import { createRule } from '../src/create-rule.js';
+import { allowListOption, createRule } from '../src/create-rule.js';
 import { createReporter, describeValue, isDecryption, onAnalysis } from '../src/engine/rule-kit.js';
 import { stringLits } from '../src/engine/values.js';
 import { isStrict } from '../src/policy.js';
@@ -29,12 +29,7 @@ export default createRule<Options, MessageIds>({
       {
         type: 'object',
         properties: {
-          allow: {
-            type: 'array',
-            items: { type: 'string' },
-            uniqueItems: true,
-            description: 'Cipher names to accept (case-insensitive), for documented legacy interoperability.',
-          },
+          allow: allowListOption('Cipher names to accept (case-insensitive), for documented legacy interoperability.'),
         },
         additionalProperties: false,
       },

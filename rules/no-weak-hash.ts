@@ -1,6 +1,6 @@
 import type { TSESTree } from '@typescript-eslint/utils';
 import { parseDigestName, type DigestInfo } from '../src/catalogue/algorithms.js';
-import { createRule } from '../src/create-rule.js';
+import { allowListOption, createRule } from '../src/create-rule.js';
 import type { FileAnalysis } from '../src/engine/analysis.js';
 import type { CallFact } from '../src/engine/facts.js';
 import { factsAt } from '../src/engine/derivation.js';
@@ -172,12 +172,7 @@ export default createRule<Options, MessageIds>({
       {
         type: 'object',
         properties: {
-          allow: {
-            type: 'array',
-            items: { type: 'string' },
-            uniqueItems: true,
-            description: 'Digest names to accept (case-insensitive, e.g. `sha1`), for documented legacy interoperability.',
-          },
+          allow: allowListOption('Digest names to accept (case-insensitive, e.g. `sha1`), for documented legacy interoperability.'),
         },
         additionalProperties: false,
       },

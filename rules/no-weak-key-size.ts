@@ -1,7 +1,7 @@
 import type { TSESTree } from '@typescript-eslint/utils';
 import { curveBits, dhGroupBits, keyFamily, type KeyFamily } from '../src/catalogue/algorithms.js';
 import type { Role } from '../src/catalogue/index.js';
-import { createRule } from '../src/create-rule.js';
+import { allowListOption, createRule } from '../src/create-rule.js';
 import type { CallFact, RoleBinding } from '../src/engine/facts.js';
 import { negotiatedCase } from '../src/engine/negotiation.js';
 import { createReporter, describeOrigin, describeValue, onAnalysis } from '../src/engine/rule-kit.js';
@@ -84,12 +84,7 @@ export default createRule<Options, MessageIds>({
       {
         type: 'object',
         properties: {
-          allow: {
-            type: 'array',
-            items: { type: 'string' },
-            uniqueItems: true,
-            description: 'Curve or DH group names to accept (case-insensitive).',
-          },
+          allow: allowListOption('Curve or DH group names to accept (case-insensitive).'),
         },
         additionalProperties: false,
       },

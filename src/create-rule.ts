@@ -21,3 +21,15 @@ export interface KeyguardDocs {
 export const createRule = ESLintUtils.RuleCreator<KeyguardDocs>(
   (name) => `${REPOSITORY_URL}/blob/main/docs/rules/${name}.md`,
 );
+
+/** The `allow` option shared by rules that accept documented exceptions by algorithm name. */
+export function allowListOption(description: string) {
+  return { type: 'array', items: { type: 'string' }, uniqueItems: true, description } as const;
+}
+
+/** The `ignoreTestFiles` option of the hardcoded-key and escrow rules. */
+export const IGNORE_TEST_FILES_OPTION = {
+  type: 'boolean',
+  description:
+    'Skip test and fixture files (`*.test.*`, `*.spec.*`, `__tests__/`, `test/`, `tests/`, `fixtures/`). Prefer scoping with flat config `files`/`ignores`.',
+} as const;

@@ -1,3 +1,4 @@
+import { createHash, generateKeyPairSync } from 'node:crypto';
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
@@ -186,7 +187,7 @@ describe('SARIF', () => {
         ruleId: string;
         locations: { physicalLocation: { artifactLocation: { uri: string; uriBaseId: string }; region: { startLine: number } } }[];
         partialFingerprints: Record<string, string>;
-        suppressions?: { kind: string; justification?: string }[];
+        suppressions?: { kind: string; status?: string; justification?: string }[];
       }[];
     }[];
   };
@@ -231,6 +232,25 @@ describe('SARIF', () => {
     );
     expect(fingerprint('keyguard/no-hardcoded-key', 'a.js', 'const k = "hunter2";', 0)).toBe(fingerprint('keyguard/no-hardcoded-key', 'a.js', 'const k = "letmein";', 0));
     expect(fingerprint('r', 'a.js', 'foo(1)', 0)).not.toBe(fingerprint('r', 'a.js', 'bar(1)', 0));
+  });
+
+  it('emits a disclosed escrow recipient as an external suppression with its reason, and fails no other format', async () => {
+    const { publicKey } = generateKeyPairSync('rsa', { modulusLength: 2048 });
+    const pem = publicKey.export({ type: 'spki', format: 'pem' }).toString();
+    const sha256 = createHash('sha256').update(publicKey.export({ type: 'spki', format: 'der' })).digest('hex');
+    write(
+      'src/leaf.js',
+      `import crypto from 'node:crypto';\nconst RECOVERY = ${JSON.stringify(pem)};\nexport function seal(data) {\n  const sessionKey = crypto.randomBytes(32);\n  return { leaf: crypto.publicEncrypt(RECOVERY, sessionKey), data };\n}\n`,
+    );
+    // Undisclosed: an escrow finding in every format.
+    expect((await cli(['--format', 'json', '.'], dir)).exitCode).toBe(1);
+    write('.keyguardrc.json', JSON.stringify({ disclosedRecipients: [{ sha256, reason: 'Organisation recovery key, ADR-12' }] }));
+    const json = await cli(['--format', 'json', '.'], dir);
+    expect(json.exitCode).toBe(0);
+    const log = await sarif();
+    const results = log.runs[0]!.results.filter((r) => r.ruleId === 'keyguard/no-escrow-recipient');
+    expect(results).toHaveLength(1);
+    expect(results[0]!.suppressions).toEqual([{ kind: 'external', status: 'accepted', justification: 'Organisation recovery key, ADR-12' }]);
   });
 
   it('emits findings silenced by eslint-disable as suppressions, with the justification', async () => {

@@ -135,7 +135,7 @@ export function getAnalysis(context: Readonly<TSESLint.RuleContext<string, reado
   const registry = getRegistry();
   const text = sourceCode.text;
   const analysis =
-    text.length > MAX_SOURCE_LENGTH || !registry.trigger.test(text) ? null : new FileAnalysis(sourceCode, registry);
+    text.length > MAX_SOURCE_LENGTH || !registry.hasTrigger(text) ? null : new FileAnalysis(sourceCode, registry);
   cache.set(program, analysis);
   engineStats.files++;
   if (analysis) engineStats.analysed++;

@@ -35,6 +35,8 @@ export class Registry {
   /** writable properties of builtins by path (`process.env.NODE_TLS_REJECT_UNAUTHORIZED`) */
   readonly builtinProperties = new Map<string, { library: string; spec: PropertySpec }>();
   readonly trigger: RegExp;
+  private readonly triggerWords: readonly string[];
+  private readonly triggerModules: readonly { needle: string; pattern: RegExp }[];
 
   constructor(libraries: readonly LibraryModel[], extraTriggers: readonly string[] = []) {
     const words = new Set<string>(extraTriggers);
@@ -66,6 +68,20 @@ export class Registry {
     }
     const quoted = [...modules].map((m) => `['"\`](?:node:)?${escapeRegExp(m)}['"\`/]`);
     this.trigger = new RegExp([...[...words].map(escapeRegExp), ...quoted].join('|'));
+    // The same test as `trigger`, faster: plain substring searches (V8 runs them far faster than a
+    // 90-way alternation), and the quoted-module check only when the module name occurs at all. A
+    // module name that contains a trigger word is covered by that word already.
+    this.triggerWords = [...words];
+    this.triggerModules = [...modules]
+      .filter((m) => !this.triggerWords.some((word) => m.includes(word)))
+      .map((m) => ({ needle: m, pattern: new RegExp(`['"\`](?:node:)?${escapeRegExp(m)}['"\`/]`) }));
+  }
+
+  /** Does this text mention anything keyguard analyses? Equivalent to `trigger.test(text)`. */
+  hasTrigger(text: string): boolean {
+    for (const word of this.triggerWords) if (text.includes(word)) return true;
+    for (const { needle, pattern } of this.triggerModules) if (text.includes(needle) && pattern.test(text)) return true;
+    return false;
   }
 
   type(name: string): RegisteredType | undefined {

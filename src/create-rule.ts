@@ -18,9 +18,17 @@ export interface KeyguardDocs {
   precision: 'very-high' | 'high' | 'medium' | 'low';
 }
 
-export const createRule = ESLintUtils.RuleCreator<KeyguardDocs>(
-  (name) => `${REPOSITORY_URL}/blob/main/docs/rules/${name}.md`,
-);
+const ruleCreator = ESLintUtils.RuleCreator<KeyguardDocs>((name) => `${REPOSITORY_URL}/blob/main/docs/rules/${name}.md`);
+
+/**
+ * typescript-eslint's RuleCreator, minus its per-file deep merge of default options: ESLint >= 9.15 (our
+ * peer range) already applies `meta.defaultOptions` to `context.options`, and the merge ran for every rule
+ * on every file, crypto or not.
+ */
+export const createRule: typeof ruleCreator = (rule) => {
+  const created = ruleCreator(rule);
+  return { ...created, create: (context) => rule.create(context, context.options) };
+};
 
 /** The `allow` option shared by rules that accept documented exceptions by algorithm name. */
 export function allowListOption(description: string) {

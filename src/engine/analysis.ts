@@ -127,6 +127,31 @@ export const engineStats = { files: 0, analysed: 0, ms: 0 };
  * trigger (no catalogued module, global or marker in its text) or is too large.
  * Cached per Program node, so nothing outlives the file in an editor server.
  */
+/**
+ * Whether the file may need analysis at all (it has a trigger and is not too large), decided once per
+ * file from its text. Rules ask this in `create`, so on a file with no crypto they register no listener.
+ */
+export function mayAnalyse(context: Readonly<TSESLint.RuleContext<string, readonly unknown[]>>): boolean {
+  const program = context.sourceCode.ast;
+  const known = cache.get(program);
+  if (known !== undefined) return known !== null;
+  let answer = triggerCache.get(program);
+  if (answer === undefined) {
+    const text = context.sourceCode.text;
+    const start = performance.now();
+    answer = text.length <= MAX_SOURCE_LENGTH && getRegistry().hasTrigger(text);
+    engineStats.ms += performance.now() - start;
+    triggerCache.set(program, answer);
+    if (!answer) {
+      cache.set(program, null);
+      engineStats.files++;
+    }
+  }
+  return answer;
+}
+
+const triggerCache = new WeakMap<TSESTree.Program, boolean>();
+
 export function getAnalysis(context: Readonly<TSESLint.RuleContext<string, readonly unknown[]>>): FileAnalysis | null {
   const sourceCode = context.sourceCode;
   const program = sourceCode.ast;

@@ -1,7 +1,7 @@
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 import type { Operation } from '../catalogue/index.js';
 import { getPolicy, type Policy } from '../policy.js';
-import { getAnalysis, type FileAnalysis } from './analysis.js';
+import { getAnalysis, mayAnalyse, type FileAnalysis } from './analysis.js';
 import type { LitValue } from './values.js';
 
 type AnyContext = Readonly<TSESLint.RuleContext<string, readonly unknown[]>>;
@@ -21,6 +21,8 @@ export function onAnalysis(
   check: (analysis: FileAnalysis, policy: Policy) => void,
 ): TSESLint.RuleListener {
   const policy = getPolicy(context.settings as Record<string, unknown>);
+  // No trigger in the file: no listener at all, so a file with no crypto costs one text scan in total.
+  if (!mayAnalyse(context)) return {};
   return {
     'Program:exit'() {
       try {

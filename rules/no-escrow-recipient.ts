@@ -1,5 +1,5 @@
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
-import { createRule, IGNORE_TEST_FILES_OPTION } from '../src/create-rule.js';
+import { createRule, IGNORE_TEST_FILES_SCHEMA } from '../src/create-rule.js';
 import type { FileAnalysis } from '../src/engine/analysis.js';
 import type { CallFact, RoleBinding } from '../src/engine/facts.js';
 import { publicKeyFingerprint } from '../src/engine/fingerprint.js';
@@ -62,15 +62,7 @@ export default createRule<Options, MessageIds>({
         'Data encrypted to a fixed third party (strict): {{api}} encrypts to a constant public key, {{recipient}}, whose private-key holder can read it. This is expected when that party must read the data (a payment processor); document it by adding the fingerprint to settings.keyguard.disclosedRecipients with the reason.',
       disclosed: '{{api}} encrypts to a disclosed recipient, {{recipient}}. Disclosed as: {{reason}}',
     },
-    schema: [
-      {
-        type: 'object',
-        properties: {
-          ignoreTestFiles: IGNORE_TEST_FILES_OPTION,
-        },
-        additionalProperties: false,
-      },
-    ],
+    schema: [...IGNORE_TEST_FILES_SCHEMA],
     defaultOptions: [{ ignoreTestFiles: false }],
   },
   create(context, [{ ignoreTestFiles }]) {

@@ -1,6 +1,6 @@
 import type { TSESTree } from '@typescript-eslint/utils';
 import type { Role } from '../src/catalogue/index.js';
-import { createRule, IGNORE_TEST_FILES_OPTION } from '../src/create-rule.js';
+import { createRule, IGNORE_TEST_FILES_SCHEMA } from '../src/create-rule.js';
 import { describeKey, expectationOf, isSecretKind, keyLiterals, privateKeysInSource } from '../src/engine/key-literals.js';
 import { createReporter, onAnalysis } from '../src/engine/rule-kit.js';
 import { isTestFile } from '../src/engine/test-files.js';
@@ -46,15 +46,7 @@ export default createRule<Options, MessageIds>({
       privateKeyInSource:
         'Private key material ({{material}}) is written in the source: anyone who can read the code, the bundle or the repository history can use it, so it must be considered compromised. Revoke and rotate it, and load private keys at runtime from a secret store.',
     },
-    schema: [
-      {
-        type: 'object',
-        properties: {
-          ignoreTestFiles: IGNORE_TEST_FILES_OPTION,
-        },
-        additionalProperties: false,
-      },
-    ],
+    schema: [...IGNORE_TEST_FILES_SCHEMA],
     defaultOptions: [{ ignoreTestFiles: false }],
   },
   create(context, [{ ignoreTestFiles }]) {

@@ -41,3 +41,8 @@ export const IGNORE_TEST_FILES_OPTION = {
   description:
     'Skip test and fixture files (`*.test.*`, `*.spec.*`, `__tests__/`, `test/`, `tests/`, `fixtures/`). Prefer scoping with flat config `files`/`ignores`.',
 } as const;
+
+/** The whole options schema of the rules whose only option is `ignoreTestFiles`. */
+export const IGNORE_TEST_FILES_SCHEMA = [
+  { type: 'object', properties: { ignoreTestFiles: IGNORE_TEST_FILES_OPTION }, additionalProperties: false },
+] as const;

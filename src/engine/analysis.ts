@@ -159,8 +159,9 @@ export function getAnalysis(context: Readonly<TSESLint.RuleContext<string, reado
   const start = performance.now();
   const registry = getRegistry();
   const text = sourceCode.text;
-  const analysis =
-    text.length > MAX_SOURCE_LENGTH || !registry.hasTrigger(text) ? null : new FileAnalysis(sourceCode, registry);
+  // Rules ask mayAnalyse first, so the scan's answer is usually known already: do not scan twice.
+  const triggered = triggerCache.get(program) ?? (text.length <= MAX_SOURCE_LENGTH && registry.hasTrigger(text));
+  const analysis = triggered ? new FileAnalysis(sourceCode, registry) : null;
   cache.set(program, analysis);
   engineStats.files++;
   if (analysis) engineStats.analysed++;

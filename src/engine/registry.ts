@@ -1,4 +1,5 @@
 import { KEY_NAME_TRIGGERS } from '../catalogue/sources.js';
+import { TriggerScanner } from './trigger.js';
 import {
   LIBRARIES,
   type ConstSpec,
@@ -35,8 +36,7 @@ export class Registry {
   /** writable properties of builtins by path (`process.env.NODE_TLS_REJECT_UNAUTHORIZED`) */
   readonly builtinProperties = new Map<string, { library: string; spec: PropertySpec }>();
   readonly trigger: RegExp;
-  private readonly triggerWords: readonly string[];
-  private readonly triggerModules: readonly { needle: string; pattern: RegExp }[];
+  private readonly scanner: TriggerScanner;
 
   constructor(libraries: readonly LibraryModel[], extraTriggers: readonly string[] = []) {
     const words = new Set<string>(extraTriggers);
@@ -68,20 +68,17 @@ export class Registry {
     }
     const quoted = [...modules].map((m) => `['"\`](?:node:)?${escapeRegExp(m)}['"\`/]`);
     this.trigger = new RegExp([...[...words].map(escapeRegExp), ...quoted].join('|'));
-    // The same test as `trigger`, faster: plain substring searches (V8 runs them far faster than a
-    // 90-way alternation), and the quoted-module check only when the module name occurs at all. A
-    // module name that contains a trigger word is covered by that word already.
-    this.triggerWords = [...words];
-    this.triggerModules = [...modules]
-      .filter((m) => !this.triggerWords.some((word) => m.includes(word)))
-      .map((m) => ({ needle: m, pattern: new RegExp(`['"\`](?:node:)?${escapeRegExp(m)}['"\`/]`) }));
+    // The same test as `trigger`, in one pass over the text (src/engine/trigger.ts). A module name that
+    // contains a trigger word is covered by that word already.
+    this.scanner = new TriggerScanner(
+      words,
+      [...modules].filter((m) => ![...words].some((word) => m.includes(word))),
+    );
   }
 
   /** Does this text mention anything keyguard analyses? Equivalent to `trigger.test(text)`. */
   hasTrigger(text: string): boolean {
-    for (const word of this.triggerWords) if (text.includes(word)) return true;
-    for (const { needle, pattern } of this.triggerModules) if (text.includes(needle) && pattern.test(text)) return true;
-    return false;
+    return this.scanner.test(text);
   }
 
   type(name: string): RegisteredType | undefined {

@@ -1,4 +1,8 @@
+import fc from 'fast-check';
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { getRegistry } from '../../src/engine/registry.js';
+import { TriggerScanner } from '../../src/engine/trigger.js';
 
 describe('the trigger scan', () => {
   const registry = getRegistry();
@@ -24,4 +28,59 @@ describe('the trigger scan', () => {
       expect(registry.trigger.test(text)).toBe(false);
     },
   );
+});
+
+describe('the one-pass scanner agrees with the trigger expression', () => {
+  const registry = getRegistry();
+  // Pieces that make or nearly make a trigger: every needle's own parts, quotes, `node:`, subpaths, and
+  // characters above 127 whose low seven bits alias ASCII letters in the scanner's bigram table.
+  const pieces = fc.constantFrom(
+    'crypto', 'rypto', 'Crypto', 'privateKey', 'private', 'Key', 'ws', 'pg', 'got', 'tls', 'jose', 'node:', 'node-rsa',
+    '@solana/web3.js', '@solana', 'Math.random', 'Math', '.random', 'new Date()', 'new Date', '-----BEGIN', '----',
+    "'", '"', '`', '/', ' ', '\n', '(', ')', 'require(', 'import x from ', 'x', 'é', '\u00f7', '\u0161', '\u01f0', '\u{1F511}',
+  );
+  it('on generated texts', () => {
+    fc.assert(
+      fc.property(fc.array(pieces, { maxLength: 12 }), (parts) => {
+        const text = parts.join('');
+        expect(registry.hasTrigger(text)).toBe(registry.trigger.test(text));
+      }),
+      { numRuns: 3000 },
+    );
+  });
+
+  it('on every fixture and test source of this repository', () => {
+    const files: string[] = [];
+    const walk = (dir: string) => {
+      for (const entry of readdirSync(dir, { withFileTypes: true })) {
+        const path = join(dir, entry.name);
+        if (entry.isDirectory()) walk(path);
+        else if (/\.[cm]?[jt]sx?$/.test(entry.name)) files.push(path);
+      }
+    };
+    walk('fixtures');
+    walk('tests');
+    walk('src');
+    expect(files.length).toBeGreaterThan(50);
+    for (const file of files) {
+      const text = readFileSync(file, 'utf8');
+      expect([file, registry.hasTrigger(text)]).toEqual([file, registry.trigger.test(text)]);
+    }
+  });
+
+  it('at the edges of the text and past the reusable buffer', () => {
+    for (const text of ['', 'c', "'ws'", "ws'", "'ws", "'node:tls'", "x'node:tls/promises'", 'kty', 'kt']) {
+      expect([text, registry.hasTrigger(text)]).toEqual([text, registry.trigger.test(text)]);
+    }
+    const padding = 'x'.repeat(1_500_000);
+    expect(registry.hasTrigger(padding)).toBe(false);
+    expect(registry.hasTrigger(`${padding}'ws'`)).toBe(true);
+    expect(registry.hasTrigger(`é${padding.slice(0, 70_000)}privateKey`)).toBe(true);
+    // a short file after a long one sees none of the long one's bytes
+    expect(registry.hasTrigger("'w")).toBe(false);
+  });
+
+  it('rejects a needle too short to index', () => {
+    expect(() => new TriggerScanner(['k'], [])).toThrow(/too short/);
+  });
 });

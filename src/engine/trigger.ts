@@ -1,0 +1,125 @@
+/**
+ * The trigger scan: does a file's text mention anything keyguard analyses? It runs on every linted file
+ * (most of which have no crypto at all), so it is the whole of keyguard's cost on an ordinary file and is
+ * built for speed: one pass over the text's bytes for all needles at once, instead of one substring
+ * search per needle (which cost 0.19 ms per file on the corpus, about 2% of ESLint's own time).
+ *
+ * Each needle is indexed by one "anchor" bigram inside it, chosen to be rare in JS/TS source; the scan
+ * walks the text's bytes with a rolling bigram and verifies only the needles anchored on the bigram it
+ * sees. The answer is exactly that of the trigger expression (`Registry.trigger`), which the tests check.
+ */
+
+/**
+ * The 200 most frequent printable bigrams of the benchmark corpus (4,043 files, 27 million bigrams),
+ * most frequent first: together 62% of all bigrams. An anchor is chosen as far down this list as the
+ * needle allows; a bigram not listed counts as rare. Only speed depends on this table, never answers.
+ */
+const COMMON_BIGRAMS =
+  "onreerthinenetstorteatestiissentconsro);ioaldes.heedlearracthingurtrneriasitecanmendvetatotulipencifunrrrn//geacexeakertomssueptvapoceeytsypicamlligutpaul==fica0xadsiouodloffhachprcknamatyrsotop()fobeblelt.idusofaycrlue(ilshumimladanusuowrye.efsanooct(lsewr(/*pu*/(tRe))**00ieemfuub.smpdifexpagruolInlte,quevmioosoCogtaignKeeqe)ytabStfar.mbivPr.c.ps)ErfrupplapeeAripsp')mos,__wibjclER('irbyt,hrje0,y(";
+
+const RANK = new Map<string, number>();
+for (let i = 0; i + 1 < COMMON_BIGRAMS.length; i += 2) RANK.set(COMMON_BIGRAMS.slice(i, i + 2), i / 2);
+
+/** How common a bigram is: lower is more common; whitespace counts as most common. */
+function rarity(bigram: string): number {
+  if (/\s/.test(bigram)) return -1;
+  return RANK.get(bigram) ?? 1000;
+}
+
+function isQuote(code: number): boolean {
+  return code === 0x27 || code === 0x22 || code === 0x60;
+}
+const SLASH = 0x2f;
+
+interface Needle {
+  text: string;
+  /** offset of the anchor bigram inside `text` */
+  offset: number;
+  /** module specifiers only count when quoted: `'ws'`, `"node:tls"`, `` `crypto-js/aes` `` */
+  quoted: boolean;
+  /** a quoted needle that already ends in its closing quote or `/` */
+  closed: boolean;
+}
+
+/** A bigram of two 7-bit codes; bytes above 127 alias into the table, which only costs a failed check. */
+const key = (a: number, b: number) => ((a & 0x7f) << 7) | (b & 0x7f);
+
+/** Reused for every file up to 1 MB; larger files get a buffer of their own. */
+let scratch = Buffer.alloc(1 << 16);
+const SCRATCH_LIMIT = 1 << 20;
+
+export class TriggerScanner {
+  /** bigram -> index + 1 into `buckets` (0: no needle anchored there) */
+  private readonly table = new Uint16Array(1 << 14);
+  private readonly buckets: Needle[][] = [];
+
+  /**
+   * @param words substrings that trigger wherever they occur
+   * @param modules module names (package roots) that trigger when quoted, optionally after `node:`, and
+   *   followed by a quote or a `/` (a subpath)
+   */
+  constructor(words: Iterable<string>, modules: Iterable<string>) {
+    for (const word of words) this.add(word, false, false);
+    for (const module of modules) {
+      // A two-letter name has one bigram, as common as `ws` or `pg`: anchor on the name plus its closing
+      // character instead, so the bigram is rarer and the check stays exact.
+      if (module.length < 3) for (const close of ["'", '"', '`', '/']) this.add(module + close, true, true);
+      else this.add(module, true, false);
+    }
+  }
+
+  private add(text: string, quoted: boolean, closed: boolean): void {
+    if (text.length < 2) throw new Error(`keyguard: trigger ${JSON.stringify(text)} is too short to index`);
+    let offset = 0;
+    for (let i = 1; i + 1 < text.length; i++) {
+      if (rarity(text.slice(i, i + 2)) > rarity(text.slice(offset, offset + 2))) offset = i;
+    }
+    const slot = key(text.charCodeAt(offset), text.charCodeAt(offset + 1));
+    if (this.table[slot] === 0) {
+      this.buckets.push([]);
+      this.table[slot] = this.buckets.length;
+    }
+    this.buckets[this.table[slot]! - 1]!.push({ text, offset, quoted, closed });
+  }
+
+  /** Does `text` contain a trigger? */
+  test(text: string): boolean {
+    const length = text.length;
+    if (length < 2) return false;
+    // latin1 keeps one byte per UTF-16 unit, so byte offsets are string offsets; a typed-array loop is
+    // several times faster in V8 than charCodeAt over strings of mixed representations.
+    let bytes: Buffer;
+    if (length <= SCRATCH_LIMIT) {
+      if (length > scratch.length) scratch = Buffer.alloc(2 ** Math.ceil(Math.log2(length)));
+      scratch.write(text, 0, length, 'latin1');
+      bytes = scratch;
+    } else {
+      bytes = Buffer.from(text, 'latin1');
+    }
+    const table = this.table;
+    let previous = bytes[0]!;
+    for (let i = 1; i < length; i++) {
+      const current = bytes[i]!;
+      const slot = table[((previous & 0x7f) << 7) | (current & 0x7f)]!;
+      previous = current;
+      if (slot !== 0 && this.verify(text, i - 1, this.buckets[slot - 1]!)) return true;
+    }
+    return false;
+  }
+
+  private verify(text: string, at: number, bucket: readonly Needle[]): boolean {
+    for (const needle of bucket) {
+      const start = at - needle.offset;
+      if (start < 0 || !text.startsWith(needle.text, start)) continue;
+      if (!needle.quoted) return true;
+      if (!needle.closed && !isClosing(text.charCodeAt(start + needle.text.length))) continue;
+      if (isQuote(text.charCodeAt(start - 1))) return true;
+      if (start >= 6 && text.startsWith('node:', start - 5) && isQuote(text.charCodeAt(start - 6))) return true;
+    }
+    return false;
+  }
+}
+
+function isClosing(code: number): boolean {
+  return isQuote(code) || code === SLASH;
+}

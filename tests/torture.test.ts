@@ -89,4 +89,19 @@ describe('torture inputs', () => {
     expect(depth).toBeGreaterThan(1000);
     expect(lint(code(depth), 'concat.js', true).filter((m) => m.fatal)).toEqual([]);
   });
+
+  it('arrays built from spreads of spreads are walked once each, not once per path', () => {
+    // 2^25 paths from the last array to the first: exponential before arrays were memoised (TypeScript's
+    // own 6 MB compiler never finished linting).
+    const levels = Array.from({ length: 25 }, (_, i) => `const a${i + 1} = [...a${i}, ...a${i}];`).join('\n');
+    const code = `${HEADER}const a0 = ['des-cbc'];\n${levels}\nfor (const name of a25) crypto.createCipheriv(name, key, iv);\n`;
+    const messages = lint(code, 'dag.js', true);
+    expect(messages.map((m) => m.ruleId)).toContain('keyguard/no-weak-cipher');
+  });
+
+  it('a 200,000-element array literal stays bounded and does not overflow', () => {
+    const elements = Array.from({ length: 200_000 }, (_, i) => `'v${i}'`).join(',');
+    const code = `${HEADER}const names = [${elements}];\nfor (const name of names) crypto.createCipheriv(name, key, iv);\n`;
+    expect(lint(code, 'wide.js', true).filter((m) => m.fatal)).toEqual([]);
+  });
 });

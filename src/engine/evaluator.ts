@@ -6,6 +6,7 @@ import type { Registry } from './registry.js';
 import {
   lit,
   union,
+  unionInto,
   unknown,
   type AValue,
   type CallableValue,
@@ -43,6 +44,7 @@ export class Evaluator {
   private readonly memo = new Map<Node, AValue[]>();
   private readonly paramMemo = new Map<Node, AValue[]>();
   private readonly variableMemo = new Map<Variable, AValue[]>();
+  private readonly elementsMemo = new Map<TSESTree.ArrayExpression, AValue[]>();
   private depth = 0;
   /** object-literal properties being resolved right now (spread cycles) */
   private readonly inProgress = new Set<string>();
@@ -641,18 +643,29 @@ export class Evaluator {
   }
 
   private elementsOfUnguarded(values: readonly AValue[], node: Node): AValue[] {
-    return union(
-      ...values.map((value): AValue[] => {
-        if (value.kind !== 'array') return [unknown('elements of a non-array', node)];
-        const own = value.node.elements.map((element): AValue[] => {
-          if (!element) return [lit(undefined, node)];
-          if (element.type === 'SpreadElement') return this.elementsOf(this.evaluate(element.argument), element);
-          return this.evaluate(element);
-        });
-        const pushed = this.index.arrayPushes(this, value.node).map((arg) => this.evaluate(arg));
-        return union(...own, ...pushed);
-      }),
-    );
+    return union(...values.map((value): AValue[] => (value.kind === 'array' ? this.arrayElements(value.node) : [unknown('elements of a non-array', node)])));
+  }
+
+  /**
+   * Every element one array literal may hold, memoised per literal: arrays built from spreads of other
+   * arrays form a DAG, and walking it once per path is exponential (TypeScript's own compiler, a 6 MB
+   * file, never finished). Elements are evaluated only until the set is full.
+   */
+  private arrayElements(array: TSESTree.ArrayExpression): AValue[] {
+    const cached = this.elementsMemo.get(array);
+    if (cached) return cached;
+    this.elementsMemo.set(array, [unknown('cycle', array)]);
+    const out: AValue[] = [];
+    let open = true;
+    for (const element of array.elements) {
+      if (!element) open = unionInto(out, [lit(undefined, array)]);
+      else if (element.type === 'SpreadElement') open = unionInto(out, this.elementsOf(this.evaluate(element.argument), element));
+      else open = unionInto(out, this.evaluate(element));
+      if (!open) break;
+    }
+    for (const arg of open ? this.index.arrayPushes(this, array) : []) if (!unionInto(out, this.evaluate(arg))) break;
+    this.elementsMemo.set(array, out);
+    return out;
   }
 
   private typeMember(object: TypeValue, key: string, node: Node): AValue[] {

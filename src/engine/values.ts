@@ -193,19 +193,26 @@ function sameValue(a: AValue, b: AValue): boolean {
 /** Union of value sets, deduplicated and capped. */
 export function union(...sets: readonly (readonly AValue[])[]): AValue[] {
   const out: AValue[] = [];
-  for (const set of sets) {
-    for (const value of set) {
-      if (out.some((existing) => sameValue(existing, value))) continue;
-      if (out.length >= MAX_VALUES) {
-        if (!out.some((existing) => existing.kind === 'unknown' && existing.reason === 'too many values')) {
-          out.push(unknown('too many values'));
-        }
-        return out;
-      }
-      out.push(value);
-    }
-  }
+  for (const set of sets) if (!unionInto(out, set)) break;
   return out;
+}
+
+/**
+ * Adds a set to `out` in place, as `union` does. Returns false once `out` is full (it then ends with an
+ * unknown 'too many values'), so a caller walking a large array can stop evaluating its elements.
+ */
+export function unionInto(out: AValue[], set: readonly AValue[]): boolean {
+  for (const value of set) {
+    if (out.some((existing) => sameValue(existing, value))) continue;
+    if (out.length >= MAX_VALUES) {
+      if (!out.some((existing) => existing.kind === 'unknown' && existing.reason === 'too many values')) {
+        out.push(unknown('too many values'));
+      }
+      return false;
+    }
+    out.push(value);
+  }
+  return true;
 }
 
 export function isLit(value: AValue): value is LitValue {

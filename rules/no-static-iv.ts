@@ -1,5 +1,4 @@
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
-import { parseCipherName } from '../src/catalogue/algorithms.js';
 import { createRule } from '../src/create-rule.js';
 import {
   enclosingFunctionOf,
@@ -7,20 +6,27 @@ import {
   isPasswordName,
   isSecretName,
   originsOf,
-  type Origin,
 } from '../src/engine/derivation.js';
 import type { FileAnalysis } from '../src/engine/analysis.js';
 import type { CallFact, RoleBinding } from '../src/engine/facts.js';
+import {
+  changesValue,
+  cipherTraits,
+  isKeyOrigin,
+  ivVariable,
+  keyFixedAcross,
+  keyIdentity,
+  loopBetween,
+  rootBytes,
+  sameKey,
+  within,
+} from '../src/engine/nonces.js';
 import { createReporter, onAnalysis } from '../src/engine/rule-kit.js';
-import { stringLits, type AValue, type BytesValue } from '../src/engine/values.js';
+import type { AValue } from '../src/engine/values.js';
 
 type Node = TSESTree.Node;
 type Variable = TSESLint.Scope.Variable;
 type MessageIds = 'staticIv' | 'derivedIv' | 'sharedIv' | 'reusedIv' | 'reusedIvInLoop';
-
-/** Modes and constructions where a repeated nonce repeats the keystream. */
-const KEYSTREAM = /gcm|ctr|ccm|ocb|chacha|poly1305|salsa|ofb|cfb|rc4|rabbit/i;
-const NONCE_LIBRARIES = new Set(['tweetnacl', 'libsodium']);
 
 const CONSEQUENCE = {
   keystream:
@@ -31,19 +37,6 @@ const CONSEQUENCE = {
     'Identical plaintexts then give identical ciphertexts; in CTR, GCM or stream modes the keystream repeats, which reveals the XOR of plaintexts and lets messages be forged.',
 } as const;
 
-/** The names and strings that say which cipher a call uses: its own bindings and its receiver's (`cipher.start`). */
-function cipherNames(fact: CallFact): string[] {
-  const names: string[] = [];
-  for (let current: CallFact | undefined = fact; current; current = current.receiverFact) {
-    for (const binding of current.bindings) {
-      if (binding.role === 'cipher' || binding.role === 'algorithm' || binding.role === 'cipherMode') {
-        names.push(...stringLits(binding.values).map((value) => String(value.value)));
-      }
-    }
-  }
-  return names;
-}
-
 interface CipherContext {
   what: 'IV' | 'nonce';
   consequence: string;
@@ -52,112 +45,12 @@ interface CipherContext {
 }
 
 function contextOf(fact: CallFact): CipherContext {
-  const names = cipherNames(fact);
-  const nonceLibrary = NONCE_LIBRARIES.has(fact.library);
-  const keystream = nonceLibrary || names.some((name) => KEYSTREAM.test(name));
-  const aead = nonceLibrary || names.some((name) => /gcm|ccm|ocb|chacha|poly1305/i.test(name));
-  const ecbOnly = names.length > 0 && names.every((name) => /(^|-)ecb$/i.test(name) || parseCipherName(name)?.mode === 'ecb');
+  const traits = cipherTraits(fact);
   return {
-    what: aead ? 'nonce' : 'IV',
-    consequence: keystream ? CONSEQUENCE.keystream : names.length ? CONSEQUENCE.block : CONSEQUENCE.unknown,
-    ecbOnly,
+    what: traits.nonce ? 'nonce' : 'IV',
+    consequence: traits.keystream ? CONSEQUENCE.keystream : traits.named ? CONSEQUENCE.block : CONSEQUENCE.unknown,
+    ecbOnly: traits.ecbOnly,
   };
-}
-
-/** The key bindings of a call, or of the call that created its receiver (`forge.cipher.createCipher(alg, key).start({ iv })`). */
-function keyBindings(fact: CallFact): RoleBinding[] {
-  for (let current: CallFact | undefined = fact; current; current = current.receiverFact) {
-    const keys = current.bindings.filter((binding) => binding.role === 'key');
-    if (keys.length) return keys;
-  }
-  return [];
-}
-
-function unwrap(node: Node): Node {
-  let current = node;
-  while (current.type === 'TSAsExpression' || current.type === 'TSNonNullExpression' || current.type === 'TSSatisfiesExpression' || current.type === 'ChainExpression') {
-    current = current.expression;
-  }
-  return current;
-}
-
-/** What identifies a key argument: its variable (and the variables it was copied from), or its member text (`this.key`). */
-interface KeyIdentity {
-  variables: Set<Variable>;
-  texts: Set<string>;
-}
-
-function keyIdentity(analysis: FileAnalysis, fact: CallFact): KeyIdentity {
-  const identity: KeyIdentity = { variables: new Set(), texts: new Set() };
-  const visit = (raw: Node, depth: number): void => {
-    const node = unwrap(raw);
-    if (depth > 4) return;
-    if (node.type === 'Identifier') {
-      const variable = analysis.evaluator.findVariable(node);
-      if (!variable || identity.variables.has(variable)) return;
-      identity.variables.add(variable);
-      for (const def of variable.defs) {
-        if (def.type === 'Variable' && def.node.id.type === 'Identifier' && def.node.init) visit(def.node.init, depth + 1);
-      }
-    } else if (node.type === 'MemberExpression') {
-      identity.texts.add(analysis.sourceCode.getText(node));
-    }
-  };
-  for (const binding of keyBindings(fact)) visit(binding.node, 0);
-  return identity;
-}
-
-function isKeyOrigin(analysis: FileAnalysis, identity: KeyIdentity, origin: Origin): boolean {
-  if (origin.variable && identity.variables.has(origin.variable)) return true;
-  return origin.node.type === 'MemberExpression' && identity.texts.has(analysis.sourceCode.getText(origin.node));
-}
-
-/**
- * The variable an IV is read from: the identifier passed, or, for any other expression (`wrap(iv)`, `[iv][0]`,
- * `flag ? iv : iv`), the one variable that holds every buffer the expression resolves to (`const iv = randomBytes(12)`).
- */
-function ivVariable(analysis: FileAnalysis, binding: RoleBinding): Variable | null {
-  const node = unwrap(binding.node);
-  if (node.type === 'Identifier') return analysis.evaluator.findVariable(node);
-  let found: Variable | null = null;
-  for (const value of binding.values) {
-    if (value.kind !== 'bytes') return null;
-    const holder = holderOf(analysis, value.node);
-    if (!holder || (found && holder !== found)) return null;
-    found = holder;
-  }
-  return found;
-}
-
-/** The variable a created value is stored in at its creation: `const iv = <node>`, through `await`, ternaries and casts. */
-function holderOf(analysis: FileAnalysis, node: Node): Variable | null {
-  let current = node;
-  let parent = current.parent;
-  while (
-    parent &&
-    (parent.type === 'AwaitExpression' ||
-      parent.type === 'ConditionalExpression' ||
-      parent.type === 'LogicalExpression' ||
-      parent.type === 'TSAsExpression' ||
-      parent.type === 'TSNonNullExpression' ||
-      parent.type === 'TSSatisfiesExpression')
-  ) {
-    current = parent;
-    parent = parent.parent;
-  }
-  if (parent?.type !== 'VariableDeclarator' || parent.init !== current || parent.id.type !== 'Identifier') return null;
-  return analysis.evaluator.findVariable(parent.id);
-}
-
-/** The bytes a slice was cut from, back to the buffer that was allocated or generated. */
-function rootBytes(value: BytesValue): BytesValue {
-  let current = value;
-  for (let i = 0; i < 8; i++) {
-    const source = current.from?.length === 1 ? current.from[0] : undefined;
-    if (source?.kind !== 'bytes' || source.origin !== current.origin) break;
-    current = source;
-  }
-  return current;
 }
 
 function lineSuffix(node: Node | null | undefined, reportedAt: Node, label?: string): string {
@@ -165,91 +58,6 @@ function lineSuffix(node: Node | null | undefined, reportedAt: Node, label?: str
   if (label) parts.push(label);
   if (node && node.loc.start.line !== reportedAt.loc.start.line) parts.push(`line ${node.loc.start.line}`);
   return parts.length ? ` (${parts.join(', ')})` : '';
-}
-
-const LOOP_METHODS = new Set(['forEach', 'map', 'flatMap', 'reduce', 'filter', 'some', 'every', 'find']);
-
-/** The innermost loop (statement, or array-method callback) between a node and a boundary node, if any. */
-function loopBetween(node: Node, boundary: Node): Node | null {
-  let current: Node | undefined = node.parent;
-  while (current && current !== boundary) {
-    switch (current.type) {
-      case 'ForStatement':
-      case 'ForInStatement':
-      case 'ForOfStatement':
-      case 'WhileStatement':
-      case 'DoWhileStatement':
-        return current;
-      case 'ArrowFunctionExpression':
-      case 'FunctionExpression': {
-        const call = current.parent;
-        if (
-          call?.type === 'CallExpression' &&
-          call.arguments.includes(current) &&
-          call.callee.type === 'MemberExpression' &&
-          !call.callee.computed &&
-          call.callee.property.type === 'Identifier' &&
-          LOOP_METHODS.has(call.callee.property.name)
-        ) {
-          return current;
-        }
-        break;
-      }
-      default:
-        break;
-    }
-    current = current.parent;
-  }
-  return null;
-}
-
-function within(inner: Node, outer: Node): boolean {
-  return inner.range[0] >= outer.range[0] && inner.range[1] <= outer.range[1];
-}
-
-/** Buffer methods that do not change the buffer. */
-const READ_ONLY_METHODS = new Set(['toString', 'toJSON', 'equals', 'compare', 'subarray', 'slice', 'at', 'includes', 'indexOf', 'readUInt32BE', 'readUInt32LE']);
-
-/**
- * A reference that gives the variable a new value or changes its bytes in place: an assignment,
- * `nonce[0] = 1` (ChaCha20's block counter), `nonce.writeUInt32BE(seq, 12)`, `writeUInt32BE(nonce, seq, 12)`,
- * `crypto.getRandomValues(nonce)`. Passing it to an encryption or decryption call is a use, not a change.
- */
-function changesValue(analysis: FileAnalysis, reference: TSESLint.Scope.Reference, depth = 0): boolean {
-  if (reference.isWrite() && !reference.init) return true;
-  const id = reference.identifier as Node;
-  const use = id.parent;
-  if (use?.type === 'MemberExpression' && use.object === id) {
-    const grand = use.parent;
-    if ((grand?.type === 'AssignmentExpression' && grand.left === use) || grand?.type === 'UpdateExpression') return true;
-    const name = !use.computed && use.property.type === 'Identifier' ? use.property.name : null;
-    return grand?.type === 'CallExpression' && grand.callee === use && (name === null || !READ_ONLY_METHODS.has(name));
-  }
-  if ((use?.type === 'CallExpression' || use?.type === 'NewExpression') && use.arguments.includes(id as TSESTree.Expression)) {
-    if (analysis.facts.some((fact) => fact.node === use && (fact.operation === 'encrypt' || fact.operation === 'decrypt' || fact.operation === 'wrap'))) {
-      return false;
-    }
-    return !passedUnchanged(analysis, use, use.arguments.indexOf(id as TSESTree.Expression), depth);
-  }
-  return false;
-}
-
-/**
- * A buffer passed to a function defined in this file that neither writes nor fills its parameter
- * (`function wrap(value) { return value; }`) is not changed by the call. Anything else may fill it.
- */
-function passedUnchanged(analysis: FileAnalysis, call: TSESTree.CallExpression | TSESTree.NewExpression, index: number, depth: number): boolean {
-  if (depth > 3 || call.arguments.slice(0, index).some((arg) => arg.type === 'SpreadElement')) return false;
-  const callees = analysis.evaluator.evaluate(call.callee);
-  if (!callees.length) return false;
-  for (const callee of callees) {
-    if (callee.kind !== 'function') return false;
-    const param = callee.node.params[index];
-    if (param?.type !== 'Identifier') return false;
-    const variable = analysis.sourceCode.scopeManager?.getDeclaredVariables(callee.node).find((candidate) => candidate.name === param.name);
-    if (!variable || variable.references.some((reference) => changesValue(analysis, reference, depth + 1))) return false;
-  }
-  return true;
 }
 
 type Options = [{ checkReuse: boolean }];
@@ -412,27 +220,4 @@ export default createRule<Options, MessageIds>({
 /** `secretKey`, `SECRET` are secret names; the IV rule treats any `secret` word as secret-derived. */
 function identifierHasSecret(name: string): boolean {
   return /secret/i.test(name) && isSecretName(name);
-}
-
-/** Both calls encrypt under the same key expression (same variable or same member text). */
-function sameKey(analysis: FileAnalysis, a: CallFact, b: CallFact): boolean {
-  const ka = keyIdentity(analysis, a);
-  const kb = keyIdentity(analysis, b);
-  for (const variable of ka.variables) if (kb.variables.has(variable)) return true;
-  for (const text of ka.texts) if (kb.texts.has(text)) return true;
-  return false;
-}
-
-/** The key of a call inside a loop is the same on every iteration: declared outside the loop (or a member like `this.key`). */
-function keyFixedAcross(analysis: FileAnalysis, fact: CallFact, loop: Node): boolean {
-  const identity = keyIdentity(analysis, fact);
-  if (identity.texts.size && !identity.variables.size) return true;
-  if (!identity.variables.size) return false;
-  for (const variable of identity.variables) {
-    const def = variable.defs[0];
-    if (!def) return false;
-    if (within(def.name, loop)) return false;
-    if (variable.references.some((ref) => ref.isWrite() && !ref.init && within(ref.identifier, loop))) return false;
-  }
-  return true;
 }

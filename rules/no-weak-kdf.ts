@@ -1,11 +1,11 @@
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
-import type { Role } from '../src/catalogue/index.js';
 import { createRule } from '../src/create-rule.js';
 import type { FileAnalysis } from '../src/engine/analysis.js';
 import { enclosingFunctionOf, isFilledLater, isPasswordName, originsOf } from '../src/engine/derivation.js';
 import type { CallFact, RoleBinding } from '../src/engine/facts.js';
+import { isBip39Seed, kdfDigests, kdfsOf, normaliseDigest, numbers, roleValues, type RoleValue } from '../src/engine/kdf.js';
 import { createReporter, describeOrigin, isDecryption, onAnalysis } from '../src/engine/rule-kit.js';
-import { lit, type AValue, type LitValue } from '../src/engine/values.js';
+import type { AValue, LitValue } from '../src/engine/values.js';
 import { isStrict, type Policy } from '../src/policy.js';
 
 type Node = TSESTree.Node;
@@ -31,60 +31,7 @@ type MessageIds =
   | 'fastHashKey'
   | 'raiseScryptCost';
 
-/** A value a role takes at a call: written, or the library's default when nothing binds the role. */
-interface RoleValue {
-  value: LitValue;
-  /** where to report: the argument, or the callee for defaults */
-  node: Node;
-  implied: boolean;
-}
-
-/** Values of a role at a call: its bindings' literals, else the catalogued default (`FunctionSpec.defaults`). */
-function roleValues(fact: CallFact, role: Role, accept: (value: AValue) => LitValue | null = asLit): RoleValue[] {
-  const out: RoleValue[] = [];
-  let bound = false;
-  for (const binding of fact.bindings) {
-    if (binding.role !== role) continue;
-    for (const value of binding.values) {
-      if (value.kind === 'function') continue; // a callback where an optional argument would be
-      bound = true;
-      const literal = accept(value);
-      if (literal) out.push({ value: literal, node: binding.node, implied: literal.implied === 'default' });
-    }
-  }
-  const fallback = fact.spec.defaults?.[role];
-  if (!bound && fallback !== undefined) {
-    out.push({ value: { ...lit(fallback, null, `${fact.api} default`), implied: 'default' }, node: fact.callee, implied: true });
-  }
-  return out;
-}
-
-function asLit(value: AValue): LitValue | null {
-  return value.kind === 'lit' && (typeof value.value === 'number' || typeof value.value === 'string') ? value : null;
-}
-
-function numbers(values: readonly RoleValue[]): RoleValue[] {
-  return values.filter((entry) => typeof entry.value.value === 'number' && Number.isFinite(entry.value.value));
-}
-
-/** `SHA-256`, `sha256`, `CryptoJS.algo.SHA256` -> `sha256`. */
-function normaliseDigest(name: string): string {
-  return name.toLowerCase().replace(/^hmac-?/, '').replace(/[-_/\s]/g, '');
-}
-
 const fmt = (n: number): string => n.toLocaleString('en-US');
-
-function kdfsOf(fact: CallFact): Set<string> {
-  const kdfs = new Set<string>();
-  for (const binding of fact.bindings) {
-    if (binding.role === 'kdf') for (const value of binding.values) if (value.kind === 'lit') kdfs.add(String(value.value));
-    // Web Crypto names the KDF in its algorithm parameter.
-    if (binding.role === 'algorithm' && fact.operation === 'derive') {
-      for (const value of binding.values) if (value.kind === 'lit' && String(value.value).toUpperCase() === 'PBKDF2') kdfs.add('pbkdf2');
-    }
-  }
-  return kdfs;
-}
 
 const BCRYPT_SALT = /^\$2[abxy]?\$(\d{1,2})\$/;
 
@@ -158,23 +105,10 @@ export default createRule<Options, MessageIds>({
     const report = createReporter(context);
     const sourceCode = context.sourceCode;
 
-    /** The digests a PBKDF2 call may use: names, or forge message-digest objects (`forge.md.sha256.create()`). */
-    function digests(fact: CallFact): RoleValue[] {
-      return roleValues(fact, 'digest', (value) => {
-        if (value.kind === 'lit' && typeof value.value === 'string') return value;
-        if (value.kind === 'type' && value.origin) {
-          const named = value.origin.bindings.find((binding) => binding.role === 'digest');
-          const only = named?.values.find((candidate) => candidate.kind === 'lit');
-          return only?.kind === 'lit' ? { ...only, label: only.label ?? value.origin.api } : null;
-        }
-        return null;
-      });
-    }
-
     function checkPbkdf2(fact: CallFact, policy: Policy): void {
       const table = policy.minPbkdf2Iterations;
       const lenient = Math.min(...Object.values(table));
-      const digestValues = digests(fact);
+      const digestValues = kdfDigests(fact);
       const iterations = numbers(roleValues(fact, 'iterations'));
       for (const digest of digestValues) {
         const name = normaliseDigest(String(digest.value.value));
@@ -183,7 +117,7 @@ export default createRule<Options, MessageIds>({
           return;
         }
       }
-      if (isBip39(fact, digestValues, iterations)) {
+      if (isBip39Seed(sourceCode, fact, digestValues, iterations)) {
         if (isStrict(policy)) report({ node: fact.callee, messageId: 'protocolKdf' });
         return;
       }
@@ -217,14 +151,6 @@ export default createRule<Options, MessageIds>({
           return;
         }
       }
-    }
-
-    /** BIP39: `pbkdf2(mnemonic, 'mnemonic' + passphrase, 2048, 64, 'sha512')`, mandated by the protocol. */
-    function isBip39(fact: CallFact, digestValues: RoleValue[], iterations: RoleValue[]): boolean {
-      const salt = fact.bindings.find((binding) => binding.role === 'salt');
-      if (!salt || !iterations.length || !iterations.every((entry) => entry.value.value === 2048)) return false;
-      if (!digestValues.every((entry) => normaliseDigest(String(entry.value.value)) === 'sha512')) return false;
-      return /^\s*['"`]mnemonic/.test(sourceCode.getText(salt.node)) || salt.values.some((value) => value.kind === 'lit' && /^mnemonic/.test(String(value.value)));
     }
 
     function checkSalt(analysis: FileAnalysis, fact: CallFact, policy: Policy): void {
@@ -427,7 +353,7 @@ export default createRule<Options, MessageIds>({
         return;
       }
       const iterations = numbers(roleValues(fact, 'iterations'))[0];
-      const digest = digests(fact)[0];
+      const digest = kdfDigests(fact)[0];
       report({
         node: fact.callee,
         messageId: 'legacyKdf',

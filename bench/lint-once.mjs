@@ -8,37 +8,13 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { performance } from 'node:perf_hooks';
 
+import { configFor, dist } from './configs.mjs';
+
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
-const dist = process.env.KEYGUARD_DIST ?? join(root, 'dist');
-const { default: keyguard } = await import(join(dist, 'src/index.js'));
 const { engineStats } = await import(join(dist, 'src/engine/analysis.js'));
-const tsParser = (await import('@typescript-eslint/parser')).default;
 
 const [configName, listFile] = process.argv.slice(2);
 const files = JSON.parse(readFileSync(listFile, 'utf8'));
-const JS_TS = ['**/*.{js,mjs,cjs,jsx,ts,tsx,mts,cts}'];
-
-/** The peer and baseline configurations, built from installed packages when present. */
-async function configFor(name) {
-  const base = [
-    // The corpus lives in node_modules, which ESLint ignores by default.
-    { ignores: ['!**/node_modules/'] },
-    { files: JS_TS, linterOptions: { reportUnusedDisableDirectives: 'off' } },
-    { files: ['**/*.{ts,tsx,mts,cts}'], languageOptions: { parser: tsParser } },
-  ];
-  switch (name) {
-    case 'baseline':
-      return base;
-    case 'recommended':
-      return [...base, ...keyguard.configs.recommended];
-    case 'strict':
-      return [...base, ...keyguard.configs.strict];
-    default: {
-      const peers = await import(join(root, 'bench/peers.mjs'));
-      return [...base, ...(await peers.peerConfig(name))];
-    }
-  }
-}
 
 const eslint = new ESLint({
   cwd: join(root, 'bench', '.corpus'),

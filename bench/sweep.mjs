@@ -2,7 +2,8 @@
 // Corpus sweep (issue 7): lints every file of the pinned corpus (bench/corpus.mjs) with keyguard strict (crash-freeness:
 // rule exceptions, hangs, parse failures) and recommended (every finding, for false-positive classification), and
 // writes bench/.work/sweep.json plus a summary on stdout. Not part of `npm test`: `npm run sweep`.
-// Options: --config strict|recommended|both (default both), --dist <dir> (a built keyguard, default ./dist).
+// Options: --config strict|recommended|both (default both), --dist <dir> (a built keyguard, default ./dist),
+// --out <file> (default bench/.work/sweep.json). Progress goes to stderr, so a file that hangs is named.
 import { ESLint } from 'eslint';
 import { readdirSync, readFileSync, writeFileSync, mkdirSync, existsSync } from 'node:fs';
 import { dirname, join, relative } from 'node:path';
@@ -44,7 +45,8 @@ async function sweep(name) {
     globInputPaths: false,
   });
   const out = { config: name, files: files.length, lines, parseFailures: [], ruleErrors: [], slowest: [], findings: [] };
-  for (const file of files) {
+  for (const [index, file] of files.entries()) {
+    if (index % 250 === 0) process.stderr.write(`${name}: ${index}/${files.length} ${relative(corpus, file)}\n`);
     const start = performance.now();
     try {
       const [result] = await eslint.lintFiles([file]);
@@ -64,7 +66,7 @@ async function sweep(name) {
 const reports = [];
 for (const name of which === 'both' ? ['strict', 'recommended'] : [which]) reports.push(await sweep(name));
 mkdirSync(join(here, '.work'), { recursive: true });
-writeFileSync(join(here, '.work', 'sweep.json'), JSON.stringify(reports, null, 2));
+writeFileSync(opt('out', join(here, '.work', 'sweep.json')), JSON.stringify(reports, null, 2));
 for (const r of reports) {
   console.log(`${r.config}: ${r.files} files, ${r.lines} lines, ${r.parseFailures.length} parse failures, ${r.ruleErrors.length} rule errors, ${r.findings.length} findings; slowest ${r.slowest[0]?.file} ${r.slowest[0]?.ms.toFixed(0)} ms`);
   for (const e of r.ruleErrors.slice(0, 10)) console.log(`  RULE ERROR ${e.file}\n${e.error}`);

@@ -104,4 +104,13 @@ describe('torture inputs', () => {
     const code = `${HEADER}const names = [${elements}];\nfor (const name of names) crypto.createCipheriv(name, key, iv);\n`;
     expect(lint(code, 'wide.js', true).filter((m) => m.fatal)).toEqual([]);
   });
+
+  it('a helper called from 150,000 sites: its parameter stays bounded and does not overflow', { timeout: 120_000 }, () => {
+    const calls = Array.from({ length: 150_000 }, (_, i) => `enc('v${i}');`).join('\n');
+    const code = `${HEADER}function enc(name) { return crypto.createCipheriv(name, key, iv); }\nenc('des-cbc');\n${calls}\n`;
+    const messages = lint(code, 'sites.js', true);
+    expect(messages.filter((m) => m.fatal)).toEqual([]);
+    // the first call site is evaluated before the set fills up
+    expect(messages.map((m) => m.ruleId)).toContain('keyguard/no-weak-cipher');
+  });
 });

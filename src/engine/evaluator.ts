@@ -321,27 +321,23 @@ export class Evaluator {
     const param = top.type === 'TSParameterProperty' ? top.parameter : top;
     const index = fn.params.indexOf(top as TSESTree.Parameter);
     if (index < 0) return [unknown('parameter', name)];
-    const args: AValue[][] = [];
+    // Call sites are evaluated only until the set is full: a helper called from thousands of places
+    // (bundled compilers) would otherwise evaluate every argument for a set that cannot grow.
+    const values: AValue[] = [];
     let escapes = false;
     for (const site of this.callSitesOf(fn)) {
       if (!site) {
         escapes = true;
         continue;
       }
-      if (param.type === 'RestElement') {
-        args.push([unknown('rest parameter', name)]);
-        continue;
-      }
-      const spreadAt = site.arguments.findIndex((arg) => arg.type === 'SpreadElement');
-      if (spreadAt >= 0 && spreadAt <= index) {
-        args.push([unknown('spread argument', site)]);
-        continue;
-      }
-      const arg = site.arguments[index];
-      args.push(arg ? this.evaluate(arg) : [lit(undefined, site)]);
+      let arg: AValue[];
+      const spreadAt = site.arguments.findIndex((candidate) => candidate.type === 'SpreadElement');
+      if (param.type === 'RestElement') arg = [unknown('rest parameter', name)];
+      else if (spreadAt >= 0 && spreadAt <= index) arg = [unknown('spread argument', site)];
+      else arg = site.arguments[index] ? this.evaluate(site.arguments[index]) : [lit(undefined, site)];
+      if (!unionInto(values, arg)) break;
     }
-    if (escapes) args.push([unknown('called from elsewhere', fn)]);
-    const values = union(...args);
+    if (escapes) unionInto(values, [unknown('called from elsewhere', fn)]);
     return this.project(values, param as TSESTree.DestructuringPattern, name);
   }
 

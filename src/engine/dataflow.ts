@@ -27,6 +27,10 @@ import { compilePatterns, PathResolver } from './dataflow-paths.js';
 import { enclosingClass, propertyName } from './evaluator.js';
 import type { CallFact } from './facts.js';
 import type { AValue } from './values.js';
+import { pushChildren, visitorKeysOf, type PushOptions } from './ast.js';
+
+/** The expression walk: source order, type annotations left out. */
+const WALK_OPTIONS: PushOptions = { sourceOrder: true, skipKeys: new Set(['typeAnnotation', 'returnType', 'typeParameters', 'typeArguments']) };
 
 type Node = TSESTree.Node;
 type FunctionNode = TSESTree.FunctionLike;
@@ -480,7 +484,7 @@ export class DataFlow {
       });
       return;
     }
-    const keys = this.sourceCode.visitorKeys as Record<string, readonly string[] | undefined>;
+    const keys = visitorKeysOf(this.sourceCode);
     for (const token of tokens) {
       let name: string;
       if (token.type === 'Identifier') name = token.value;
@@ -515,26 +519,13 @@ export class DataFlow {
 
   /** Every expression node outside type annotations, in source order. */
   private walk(visit: (node: Node) => void): void {
-    const keys = this.sourceCode.visitorKeys as Record<string, readonly string[] | undefined>;
+    const keys = visitorKeysOf(this.sourceCode);
     const stack: Node[] = [this.sourceCode.ast];
     while (stack.length) {
       const node = stack.pop()!;
       if (SKIPPED_TS.test(node.type)) continue;
       visit(node);
-      const childKeys = keys[node.type] ?? [];
-      for (let k = childKeys.length - 1; k >= 0; k--) {
-        const key = childKeys[k]!;
-        if (key === 'typeAnnotation' || key === 'returnType' || key === 'typeParameters' || key === 'typeArguments') continue;
-        const child = (node as unknown as Record<string, unknown>)[key];
-        if (Array.isArray(child)) {
-          for (let i = child.length - 1; i >= 0; i--) {
-            const item = child[i] as Node | null;
-            if (item && typeof item.type === 'string') stack.push(item);
-          }
-        } else if (child && typeof (child as Node).type === 'string') {
-          stack.push(child as Node);
-        }
-      }
+      pushChildren(stack, node, keys, WALK_OPTIONS);
     }
   }
 
@@ -642,7 +633,7 @@ export class DataFlow {
     if (reads) return reads;
     reads = new Map();
     this.thisReads.set(cls, reads);
-    const keys = this.sourceCode.visitorKeys as Record<string, readonly string[] | undefined>;
+    const keys = visitorKeysOf(this.sourceCode);
     const stack: Node[] = [cls.body];
     while (stack.length) {
       const node = stack.pop()!;
@@ -654,16 +645,7 @@ export class DataFlow {
           else reads.set(key, [node]);
         }
       }
-      for (const key of keys[node.type] ?? []) {
-        const child = (node as unknown as Record<string, unknown>)[key];
-        if (Array.isArray(child)) {
-          for (const item of child) {
-            if (item && typeof (item as Node).type === 'string') stack.push(item as Node);
-          }
-        } else if (child && typeof (child as Node).type === 'string') {
-          stack.push(child as Node);
-        }
-      }
+      pushChildren(stack, node, keys);
     }
     return reads;
   }

@@ -1,6 +1,9 @@
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 import { enclosingClass, propertyName, type Evaluator } from './evaluator.js';
 import type { Registry } from './registry.js';
+import { pushChildren, visitorKeysOf, type PushOptions } from './ast.js';
+
+const SOURCE_ORDER: PushOptions = { sourceOrder: true };
 
 type Node = TSESTree.Node;
 type ClassNode = TSESTree.ClassDeclaration | TSESTree.ClassExpression;
@@ -28,7 +31,7 @@ export class FileIndex {
   private pushesByArray?: Map<Node, TSESTree.Expression[]>;
 
   constructor(sourceCode: TSESLint.SourceCode, registry: Registry) {
-    const keys = sourceCode.visitorKeys as Record<string, readonly string[] | undefined>;
+    const keys = visitorKeysOf(sourceCode);
     const stack: Node[] = [sourceCode.ast];
     let count = 0;
     while (stack.length) {
@@ -36,18 +39,7 @@ export class FileIndex {
       count++;
       if (count > MAX_NODES) break;
       this.visit(node, registry);
-      const childKeys = keys[node.type] ?? [];
-      for (let k = childKeys.length - 1; k >= 0; k--) {
-        const child = (node as unknown as Record<string, unknown>)[childKeys[k]!];
-        if (Array.isArray(child)) {
-          for (let i = child.length - 1; i >= 0; i--) {
-            const item = child[i] as Node | null;
-            if (item && typeof item.type === 'string') stack.push(item);
-          }
-        } else if (child && typeof (child as Node).type === 'string') {
-          stack.push(child as Node);
-        }
-      }
+      pushChildren(stack, node, keys, SOURCE_ORDER);
     }
     this.nodeCount = count;
   }

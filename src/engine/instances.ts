@@ -3,6 +3,7 @@ import type { Role } from '../catalogue/index.js';
 import type { FileAnalysis } from './analysis.js';
 import type { CallFact } from './facts.js';
 import type { AValue, LitValue } from './values.js';
+import { pushChildren, visitorKeysOf, type VisitorKeys } from './ast.js';
 
 type Node = TSESTree.Node;
 
@@ -131,21 +132,14 @@ function isFunction(node: Node): node is TSESTree.FunctionLike {
 }
 
 /** Does a block (not counting nested functions) contain a node matching the predicate? */
-function contains(root: Node, predicate: (node: Node) => boolean, visitorKeys: Record<string, readonly string[] | undefined>): boolean {
+function contains(root: Node, predicate: (node: Node) => boolean, visitorKeys: VisitorKeys): boolean {
   const stack: Node[] = [root];
   let budget = 5000;
   while (stack.length && budget-- > 0) {
     const node = stack.pop()!;
     if (predicate(node)) return true;
     if (node !== root && isFunction(node)) continue;
-    for (const key of visitorKeys[node.type] ?? []) {
-      const child = (node as unknown as Record<string, unknown>)[key];
-      if (Array.isArray(child)) {
-        for (const item of child as unknown[]) if (item && typeof (item as Node).type === 'string') stack.push(item as Node);
-      } else if (child && typeof (child as Node).type === 'string') {
-        stack.push(child as Node);
-      }
-    }
+    pushChildren(stack, node, visitorKeys);
   }
   return false;
 }
@@ -162,7 +156,7 @@ function isLogging(call: TSESTree.CallExpression): boolean {
  * A catch handler (or promise rejection handler) that swallows the error: it
  * neither rethrows, nor returns, nor hands the error to a callback.
  */
-function swallows(body: Node, errorName: string | null, visitorKeys: Record<string, readonly string[] | undefined>): boolean {
+function swallows(body: Node, errorName: string | null, visitorKeys: VisitorKeys): boolean {
   return !contains(
     body,
     (node) =>
@@ -184,7 +178,7 @@ export type FinalFailure = { kind: 'try'; handler: TSESTree.CatchClause; block: 
  * chain around it ending in `.catch(() => {})` / `.then(ok, () => {})`.
  */
 export function swallowedFailure(analysis: FileAnalysis, call: Node): FinalFailure | undefined {
-  const keys = analysis.sourceCode.visitorKeys as Record<string, readonly string[] | undefined>;
+  const keys = visitorKeysOf(analysis.sourceCode);
   let child: Node = call;
   for (let node = call.parent; node; child = node, node = node.parent) {
     if (node.type === 'TryStatement' && node.block === child && node.handler) {

@@ -5,6 +5,7 @@ import { isFilledLater } from './derivation.js';
 import type { Evaluator } from './evaluator.js';
 import type { CallFact, RoleBinding } from './facts.js';
 import type { AValue, BytesValue, ObjectValue } from './values.js';
+import { pushChildren, visitorKeysOf } from './ast.js';
 
 type Node = TSESTree.Node;
 
@@ -499,7 +500,7 @@ export function privateKeysInSource(analysis: FileAnalysis): KeyLiteral[] {
   const keys = keyLiterals(analysis);
   const out: KeyLiteral[] = [];
   const seen = new Set<Node>();
-  const visitorKeys = analysis.sourceCode.visitorKeys as Record<string, readonly string[] | undefined>;
+  const visitorKeys = visitorKeysOf(analysis.sourceCode);
   const stack: Node[] = [analysis.sourceCode.ast];
   while (stack.length) {
     const node = stack.pop()!;
@@ -521,14 +522,7 @@ export function privateKeysInSource(analysis: FileAnalysis): KeyLiteral[] {
       const found = keys.jwk({ kind: 'object', node });
       if (found && isSecretKind(found.kind)) out.push(found);
     }
-    for (const key of visitorKeys[node.type] ?? []) {
-      const child = (node as unknown as Record<string, unknown>)[key];
-      if (Array.isArray(child)) {
-        for (const item of child as (Node | null)[]) if (item && typeof item.type === 'string') stack.push(item);
-      } else if (child && typeof (child as Node).type === 'string') {
-        stack.push(child as Node);
-      }
-    }
+    pushChildren(stack, node, visitorKeys);
   }
   return out.sort((a, b) => (a.node?.range[0] ?? 0) - (b.node?.range[0] ?? 0));
 }

@@ -3,6 +3,7 @@ import type { FileAnalysis } from './analysis.js';
 import type { CallFact, RoleBinding } from './facts.js';
 import { keyLiterals, type KeyLiteral, type KeyLiterals } from './key-literals.js';
 import type { AValue } from './values.js';
+import { pushChildren, visitorKeysOf } from './ast.js';
 
 /**
  * Escrow and ghost recipients: every constant public key that reaches a recipient role (an argument, an
@@ -25,9 +26,6 @@ export interface RecipientCandidate {
   /** other recipients of the same call, list or builder are runtime values */
   withRuntime: boolean;
 }
-
-type Candidate = RecipientCandidate;
-type Category = RecipientCategory;
 
 const RECIPIENT_OPERATIONS = new Set(['encrypt', 'wrap', 'agree', 'derive']);
 
@@ -59,9 +57,9 @@ export function constantRecipients(analysis: FileAnalysis): { candidate: Recipie
 // ------------------------------------------------------------------ recipients
 
 /** Every constant public key that reaches a recipient: an argument, an option, a list entry or the receiver key object. */
-function collectCandidates(analysis: FileAnalysis, keys: KeyLiterals): Candidate[] {
-  const out: Candidate[] = [];
-  const byRoot = new Map<CallFact, Candidate[]>();
+function collectCandidates(analysis: FileAnalysis, keys: KeyLiterals): RecipientCandidate[] {
+  const out: RecipientCandidate[] = [];
+  const byRoot = new Map<CallFact, RecipientCandidate[]>();
   const runtimeRoots = new Set<CallFact>();
   const handled = new Set<CallFact>();
   for (const fact of analysis.facts) {
@@ -73,7 +71,7 @@ function collectCandidates(analysis: FileAnalysis, keys: KeyLiterals): Candidate
       const { constants, runtime } = splitRecipients(analysis, keys, binding.values, binding.node, binding.role === 'key');
       if (runtime && fact.receiverFact) runtimeRoots.add(rootOf(fact));
       for (const found of constants) {
-        const candidate: Candidate = { binding, fact, at: binding.node, found, withRuntime: runtime };
+        const candidate: RecipientCandidate = { binding, fact, at: binding.node, found, withRuntime: runtime };
         out.push(candidate);
         if (fact.receiverFact) {
           const root = rootOf(fact);
@@ -129,7 +127,7 @@ function rootOf(fact: CallFact): CallFact {
 
 // ------------------------------------------------------------------ categories
 
-function categoryOf(candidate: Candidate, analysis: FileAnalysis, keys: KeyLiterals): Category {
+function categoryOf(candidate: RecipientCandidate, analysis: FileAnalysis, keys: KeyLiterals): RecipientCategory {
   if (candidate.withRuntime) return 'ghost';
   const operation = candidate.fact.operation;
   if (operation === 'agree' || operation === 'derive') return 'agreement';
@@ -226,7 +224,7 @@ function inRanges(node: Node, ranges: readonly [number, number][]): boolean {
  * for-of loop or a map/forEach callback), or when the constant itself is seen
  * at a recipient next to runtime values.
  */
-function ghostSites(analysis: FileAnalysis, keys: KeyLiterals, ranges: readonly [number, number][], candidates: readonly Candidate[]): Candidate[] {
+function ghostSites(analysis: FileAnalysis, keys: KeyLiterals, ranges: readonly [number, number][], candidates: readonly RecipientCandidate[]): RecipientCandidate[] {
   if (!ranges.length) return [];
   const evaluator = analysis.evaluator;
   const mixedAtRecipient = new Set(candidates.filter((c) => c.withRuntime && c.found.node).map((c) => c.found.node!));
@@ -246,7 +244,7 @@ function ghostSites(analysis: FileAnalysis, keys: KeyLiterals, ranges: readonly 
         if (value.kind === 'lit' && exclude.has(value.node)) return false;
         return value.kind === 'unknown' || value.kind === 'type' || value.kind === 'object' || value.kind === 'function';
       });
-  const out: Candidate[] = [];
+  const out: RecipientCandidate[] = [];
   const consider = (list: Node, holder: TSESTree.Identifier | null, constant: Node, fact: CallFact | null) => {
     const found = constantsOf(constant);
     if (!found.length) return;
@@ -295,7 +293,7 @@ function ghostSites(analysis: FileAnalysis, keys: KeyLiterals, ranges: readonly 
   return dedupe(out);
 }
 
-function dedupe(candidates: Candidate[]): Candidate[] {
+function dedupe(candidates: RecipientCandidate[]): RecipientCandidate[] {
   const seen = new Set<string>();
   return candidates.filter((candidate) => {
     const id = `${candidate.at.range[0]}:${candidate.found.node?.range[0] ?? -1}`;
@@ -379,19 +377,12 @@ function callbackFlows(analysis: FileAnalysis, member: TSESTree.MemberExpression
 }
 
 function walk(analysis: FileAnalysis, visit: (node: Node) => void): void {
-  const visitorKeys = analysis.sourceCode.visitorKeys as Record<string, readonly string[] | undefined>;
+  const visitorKeys = visitorKeysOf(analysis.sourceCode);
   const stack: Node[] = [analysis.sourceCode.ast];
   let count = 0;
   while (stack.length && count++ < 400_000) {
     const node = stack.pop()!;
     visit(node);
-    for (const key of visitorKeys[node.type] ?? []) {
-      const child = (node as unknown as Record<string, unknown>)[key];
-      if (Array.isArray(child)) {
-        for (const item of child as (Node | null)[]) if (item && typeof item.type === 'string') stack.push(item);
-      } else if (child && typeof (child as Node).type === 'string') {
-        stack.push(child as Node);
-      }
-    }
+    pushChildren(stack, node, visitorKeys);
   }
 }

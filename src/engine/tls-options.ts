@@ -5,6 +5,7 @@ import type { FileAnalysis } from './analysis.js';
 import type { Evaluator } from './evaluator.js';
 import { propertyName } from './evaluator.js';
 import type { AValue, LitValue } from './values.js';
+import { pushChildren, visitorKeysOf } from './ast.js';
 
 type Node = TSESTree.Node;
 type FunctionNode = TSESTree.FunctionLike;
@@ -46,7 +47,7 @@ function envReadName(evaluator: Evaluator, node: TSESTree.MemberExpression): str
  * `isDev` with `const isDev = process.env.NODE_ENV !== 'production'`.
  */
 export function envFlagIn(evaluator: Evaluator, root: Node): string | null {
-  const keys = evaluator.sourceCode.visitorKeys as Record<string, readonly string[] | undefined>;
+  const keys = visitorKeysOf(evaluator.sourceCode);
   const seen = new Set<Node>();
   const stack: Node[] = [root];
   while (stack.length && seen.size < MAX_SEARCH) {
@@ -68,14 +69,7 @@ export function envFlagIn(evaluator: Evaluator, root: Node): string | null {
       continue;
     }
     if (isFunction(node) && node !== root) continue;
-    for (const key of keys[node.type] ?? []) {
-      const child = (node as unknown as Record<string, unknown>)[key];
-      if (Array.isArray(child)) {
-        for (const item of child) if (item && typeof (item as Node).type === 'string') stack.push(item as Node);
-      } else if (child && typeof (child as Node).type === 'string') {
-        stack.push(child as Node);
-      }
-    }
+    pushChildren(stack, node, keys);
   }
   return null;
 }

@@ -74,7 +74,8 @@ export class PathResolver {
   }
 
   private identifier(node: TSESTree.Identifier, steps: number): string | null {
-    const variable = ASTUtils.findVariable(this.sourceCode.getScope(node), node);
+    // By name from the innermost scope: see Evaluator.findVariable.
+    const variable = ASTUtils.findVariable(this.sourceCode.getScope(node), node.name);
     if (!variable || variable.defs.length === 0) return node.name;
     for (const def of variable.defs) {
       switch (def.type) {

@@ -380,7 +380,8 @@ export class DataFlow {
   }
 
   private variableOf(id: TSESTree.Identifier): Variable | null {
-    return ASTUtils.findVariable(this.sourceCode.getScope(id), id);
+    // By name from the innermost scope: see Evaluator.findVariable.
+    return ASTUtils.findVariable(this.sourceCode.getScope(id), id.name);
   }
 
   // ---------------------------------------------------------------- sources

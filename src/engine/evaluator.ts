@@ -180,7 +180,11 @@ export class Evaluator {
   }
 
   findVariable(node: TSESTree.Identifier): Variable | null {
-    return ASTUtils.findVariable(this.sourceCode.getScope(node), node);
+    // getScope() already returns the innermost scope around the node. Given the node, findVariable would
+    // search that scope's children again for one containing it: linear in the number of child scopes,
+    // which made each call in a function with thousands of nested closures (TypeScript's checker) cost
+    // 30 µs. Given the name, it only walks up.
+    return ASTUtils.findVariable(this.sourceCode.getScope(node), node.name);
   }
 
   private global(name: string, node: Node): AValue[] {

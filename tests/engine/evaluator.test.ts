@@ -103,3 +103,15 @@ describe('value resolution as sets', () => {
     expect(long).toEqual(['?']);
   });
 });
+
+describe('name lookup from the innermost scope', () => {
+  it('resolves a name in a function with many nested closures to the right binding', () => {
+    const closures = Array.from({ length: 300 }, (_, i) => `function f${i}() { const alg = 'aes-256-gcm'; return alg; }`).join('\n');
+    const code = `function outer() {\n${closures}\nconst alg = 'des-ede3';\nprobe(alg);\n}`;
+    expect(probe(code)).toEqual([['"des-ede3"']]);
+  });
+
+  it('does not take a binding from a sibling closure', () => {
+    expect(probe("function a() { const v = 'inner'; return v; }\nconst v = 'outer';\nfunction b() { probe(v); }")).toEqual([['"outer"']]);
+  });
+});

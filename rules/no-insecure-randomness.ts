@@ -109,7 +109,6 @@ export default createRule<Options, MessageIds>({
   },
   create(context, [{ checkNames }]) {
     const report = createReporter(context);
-    const sourceCode = context.sourceCode;
 
     /** Sources already reported through a role: a named finding for the same value would repeat it. */
     const reportedSources = new Set<Node>();
@@ -157,24 +156,11 @@ export default createRule<Options, MessageIds>({
       checkSeeds(analysis);
       checkRoles(analysis);
       if (!checkNames) return;
-      // Only files that call a weak source can have a named finding: skip the walk otherwise.
+      // Only files that call a weak source can have a named finding: skip the named values otherwise.
       if (!hasWeakRandomCall(analysis)) return;
-      const stack: Node[] = [sourceCode.ast];
-      const keys = sourceCode.visitorKeys as Record<string, readonly string[] | undefined>;
-      let visited = 0;
-      while (stack.length && visited < 200_000) {
-        const node = stack.pop()!;
-        visited++;
+      for (const node of analysis.index.namedValues) {
         const name = sinkName(node) ?? returnedFrom(node);
         if (name) checkNamed(analysis, node, node.parent?.type === 'ReturnStatement' || node.parent?.type === 'ArrowFunctionExpression' ? stripVerb(name) : name);
-        for (const key of keys[node.type] ?? []) {
-          const child = (node as unknown as Record<string, unknown>)[key];
-          if (Array.isArray(child)) {
-            for (const item of child) if (item && typeof (item as Node).type === 'string') stack.push(item as Node);
-          } else if (child && typeof (child as Node).type === 'string') {
-            stack.push(child as Node);
-          }
-        }
       }
     });
   },

@@ -18,6 +18,9 @@ import {
 type Node = TSESTree.Node;
 type Variable = TSESLint.Scope.Variable;
 
+/** Marks a node whose value is being computed (a cycle if it is asked for again). */
+const IN_PROGRESS: AValue[] = [];
+
 /** Past this depth of nested evaluation, a value is unknown: keeps deep or adversarial code cheap and stack-safe. */
 const MAX_DEPTH = 60;
 
@@ -60,9 +63,10 @@ export class Evaluator {
   /** The set of values an expression may evaluate to. */
   evaluate(node: Node): AValue[] {
     const cached = this.memo.get(node);
-    if (cached) return cached;
+    if (cached) return cached === IN_PROGRESS ? [unknown('cycle', node)] : cached;
     if (this.depth >= MAX_DEPTH) return [unknown('too deep', node)];
-    this.memo.set(node, [unknown('cycle', node)]);
+    // One shared marker while the node is being computed: no allocation per evaluated node.
+    this.memo.set(node, IN_PROGRESS);
     this.depth++;
     let result: AValue[];
     try {
@@ -849,6 +853,34 @@ export class Evaluator {
     return {};
   }
 
+  /** Whether a member of this name may be a catalogued function or type, or a property defined in the file. */
+  mayNameCatalogued(name: string): boolean {
+    return (
+      this.registry.memberNames.has(name) ||
+      this.registry.globals.has(name) ||
+      GLOBAL_OBJECT_NAMES.has(name) ||
+      name === 'require' ||
+      name === 'default' ||
+      this.index.mayDefine(name)
+    );
+  }
+
+  private readonly localCallables = new Map<Variable, boolean>();
+
+  /** A name bound only by function or class declarations and never written. */
+  isLocalCallable(id: TSESTree.Identifier): boolean {
+    const variable = this.findVariable(id);
+    if (!variable || variable.defs.length === 0) return false;
+    let answer = this.localCallables.get(variable);
+    if (answer === undefined) {
+      answer =
+        variable.defs.every((def) => def.type === 'FunctionName' || def.type === 'ClassName') &&
+        !variable.references.some((reference) => reference.isWrite());
+      this.localCallables.set(variable, answer);
+    }
+    return answer;
+  }
+
   /** The values a local function may return. */
   returns(fn: TSESTree.FunctionLike): AValue[] {
     if (fn.type === 'ArrowFunctionExpression' && fn.expression) return this.evaluate(fn.body as TSESTree.Expression);
@@ -866,6 +898,15 @@ export class Evaluator {
 
   /** A catalogued function reached by a call's callee, if any (for facts). */
   calleeCallables(node: TSESTree.CallExpression | TSESTree.NewExpression): CallableValue[] {
+    // Most calls in large files name a local function or class that is never reassigned: it is not
+    // catalogued, and saying so needs no evaluation.
+    if (node.callee.type === 'Identifier' && this.isLocalCallable(node.callee)) return [];
+    // `x.name(...)` can reach a catalogued function only through a catalogued member or global of that
+    // name, or a property the file defines under it: builtin methods (`list.push`, `s.charCodeAt`) are
+    // the bulk of calls in large files and need no evaluation of `x`.
+    if (node.callee.type === 'MemberExpression' && !node.callee.computed && node.callee.property.type === 'Identifier') {
+      if (!this.mayNameCatalogued(node.callee.property.name)) return [];
+    }
     const out: CallableValue[] = [];
     for (const callee of this.evaluate(node.callee)) {
       if (callee.kind === 'callable') out.push(callee);

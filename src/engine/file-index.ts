@@ -20,6 +20,29 @@ export const MAX_NODES = 400_000;
  */
 export class FileIndex {
   readonly calls: CallNode[] = [];
+  /**
+   * Every expression stored under a name or returned from a function: a declarator's initialiser, an
+   * assignment's right side, a property's value, a class field's value, a returned expression and an
+   * arrow's expression body. Rules that judge a value by the name it is given read these instead of
+   * walking the tree again.
+   */
+  readonly namedValues: Node[] = [];
+  /** Every array literal, object literal and string (literal or template), in source order. */
+  readonly arrays: TSESTree.ArrayExpression[] = [];
+  readonly objects: TSESTree.ObjectExpression[] = [];
+  readonly strings: (TSESTree.StringLiteral | TSESTree.TemplateLiteral)[] = [];
+  /**
+   * Every property name the file defines: object and class member keys (literal computed keys too),
+   * parameter properties and `x.name = ...` / `x['name'] = ...` targets. The evaluator reads properties
+   * only from such definitions (not from `Object.defineProperty` or `Reflect.set`), so it uses this set
+   * to skip callees `x.name(...)` that cannot be catalogued.
+   */
+  readonly definedNames = new Set<string>();
+  /**
+   * False when the file may define members whose names are not property keys: a TypeScript namespace
+   * (its members are declarations). Then every name counts as defined.
+   */
+  namesComplete = true;
   readonly propertyAssignments: TSESTree.AssignmentExpression[] = [];
   readonly thisWrites = new Map<ClassNode, Map<string, TSESTree.Expression[]>>();
   readonly thisCalls = new Map<ClassNode, Map<string, TSESTree.CallExpression[]>>();
@@ -65,7 +88,49 @@ export class FileIndex {
         }
         break;
       }
+      case 'ArrayExpression':
+        this.arrays.push(node);
+        break;
+      case 'ObjectExpression':
+        this.objects.push(node);
+        break;
+      case 'Literal':
+        if (typeof node.value === 'string') this.strings.push(node as TSESTree.StringLiteral);
+        break;
+      case 'TemplateLiteral':
+        this.strings.push(node);
+        break;
+      case 'PropertyDefinition':
+        if (node.value) this.namedValues.push(node.value);
+        this.defineKey(node.key, node.computed);
+        break;
+      case 'MethodDefinition':
+      case 'AccessorProperty':
+      case 'TSAbstractMethodDefinition':
+      case 'TSAbstractPropertyDefinition':
+      case 'TSAbstractAccessorProperty':
+        this.defineKey(node.key, node.computed);
+        break;
+      case 'TSParameterProperty': {
+        const parameter = node.parameter.type === 'AssignmentPattern' ? node.parameter.left : node.parameter;
+        if (parameter.type === 'Identifier') this.definedNames.add(parameter.name);
+        break;
+      }
+      case 'TSModuleDeclaration':
+        this.namesComplete = false;
+        break;
+      case 'VariableDeclarator':
+        if (node.init) this.namedValues.push(node.init);
+        break;
+      case 'Property':
+        this.namedValues.push(node.value);
+        this.defineKey(node.key, node.computed);
+        break;
+      case 'ArrowFunctionExpression':
+        if (node.expression) this.namedValues.push(node.body);
+        break;
       case 'AssignmentExpression': {
+        this.namedValues.push(node.right);
         const left = node.left;
         if (node.operator !== '=' || left.type !== 'MemberExpression') break;
         const key = left.computed
@@ -79,10 +144,12 @@ export class FileIndex {
         } else if (left.object.type === 'Identifier') {
           this.memberWrites.push({ object: left.object, key, value: node.right });
         }
+        if (key !== null) this.definedNames.add(key);
         if (key !== null && registry.propertyNames.has(key)) this.propertyAssignments.push(node);
         break;
       }
       case 'ReturnStatement': {
+        if (node.argument) this.namedValues.push(node.argument);
         const fn = enclosingFunction(node);
         if (fn) push(this.returns, fn, node);
         break;
@@ -90,6 +157,24 @@ export class FileIndex {
       default:
         break;
     }
+  }
+
+  private defineKey(key: Node, computed: boolean): void {
+    if (!computed) {
+      const name = propertyName(key);
+      if (name !== null) this.definedNames.add(name);
+    } else if (key.type === 'Literal') {
+      this.definedNames.add(String(key.value));
+    } else if (key.type === 'TemplateLiteral' && !key.expressions.length) {
+      this.definedNames.add(key.quasis[0]?.value.cooked ?? '');
+    }
+    // `{ [k]: v }` with k unknown: the evaluator adds v to a lookup only when the same object also
+    // defines the name looked up, so such a key adds no name of its own.
+  }
+
+  /** Whether some property named `name` may be defined in this file (see definedNames). */
+  mayDefine(name: string): boolean {
+    return !this.namesComplete || this.definedNames.has(name);
   }
 
   returnsOf(fn: Node): readonly TSESTree.ReturnStatement[] {

@@ -5,7 +5,6 @@ import { isFilledLater } from './derivation.js';
 import type { Evaluator } from './evaluator.js';
 import type { CallFact, RoleBinding } from './facts.js';
 import type { AValue, BytesValue, ObjectValue } from './values.js';
-import { pushChildren, visitorKeysOf } from './ast.js';
 
 type Node = TSESTree.Node;
 
@@ -500,35 +499,26 @@ export function privateKeysInSource(analysis: FileAnalysis): KeyLiteral[] {
   const keys = keyLiterals(analysis);
   const out: KeyLiteral[] = [];
   const seen = new Set<Node>();
-  const visitorKeys = visitorKeysOf(analysis.sourceCode);
-  const stack: Node[] = [analysis.sourceCode.ast];
-  while (stack.length) {
-    const node = stack.pop()!;
-    if (hasPem && isStringNode(node) && /PRIVATE KEY/.test(node.type === 'Literal' ? String(node.value) : node.quasis.map((q) => q.value.cooked ?? '').join(''))) {
-      const top = outermostString(node);
-      if (!seen.has(top)) {
-        seen.add(top);
-        for (const value of analysis.evaluator.evaluate(top)) {
-          if (value.kind !== 'lit' || typeof value.value !== 'string') continue;
-          const found = recognizePem(value.value, top, 'any');
-          if (found?.kind === 'private') {
-            out.push(found);
-            break;
-          }
-        }
+  for (const node of hasPem ? analysis.index.strings : []) {
+    if (!/PRIVATE KEY/.test(node.type === 'Literal' ? node.value : node.quasis.map((q) => q.value.cooked ?? '').join(''))) continue;
+    const top = outermostString(node);
+    if (seen.has(top)) continue;
+    seen.add(top);
+    for (const value of analysis.evaluator.evaluate(top)) {
+      if (value.kind !== 'lit' || typeof value.value !== 'string') continue;
+      const found = recognizePem(value.value, top, 'any');
+      if (found?.kind === 'private') {
+        out.push(found);
+        break;
       }
     }
-    if (hasJwk && node.type === 'ObjectExpression' && node.properties.some((prop) => prop.type === 'Property' && propertyKeyName(prop.key) === 'kty')) {
-      const found = keys.jwk({ kind: 'object', node });
-      if (found && isSecretKind(found.kind)) out.push(found);
-    }
-    pushChildren(stack, node, visitorKeys);
+  }
+  for (const node of hasJwk ? analysis.index.objects : []) {
+    if (!node.properties.some((prop) => prop.type === 'Property' && propertyKeyName(prop.key) === 'kty')) continue;
+    const found = keys.jwk({ kind: 'object', node });
+    if (found && isSecretKind(found.kind)) out.push(found);
   }
   return out.sort((a, b) => (a.node?.range[0] ?? 0) - (b.node?.range[0] ?? 0));
-}
-
-function isStringNode(node: Node): node is TSESTree.StringLiteral | TSESTree.TemplateLiteral {
-  return (node.type === 'Literal' && typeof node.value === 'string') || node.type === 'TemplateLiteral';
 }
 
 function propertyKeyName(key: Node): string | null {

@@ -91,6 +91,8 @@ export function predictableSeed(analysis: FileAnalysis, creator: CallFact): stri
 }
 
 const WEAK_BUILTINS = new Set(['Math.random', 'Date.now', 'performance.now', 'process.hrtime', 'process.hrtime.bigint', 'Date']);
+/** The last segment of each weak builtin's path: the member names through which one can be called. */
+const WEAK_BUILTIN_NAMES = new Set([...WEAK_BUILTINS].map((path) => path.slice(path.lastIndexOf('.') + 1)));
 
 /**
  * Does the file call any weak source at all (a clock, `Math.random`, a seeded generator)? Cheap, from the
@@ -103,6 +105,14 @@ export function hasWeakRandomCall(analysis: FileAnalysis): boolean {
   found = analysis.bindings('seed').length > 0;
   for (const call of analysis.index.calls) {
     if (found) break;
+    const callee = call.callee;
+    if (callee.type === 'Identifier' && analysis.evaluator.isLocalCallable(callee)) continue;
+    // A weak value starts at a call of a weak builtin or a catalogued generator; `Math.random().toString(36)`
+    // is reached through the inner call, which is in this list too.
+    if (callee.type === 'MemberExpression' && !callee.computed && callee.property.type === 'Identifier') {
+      const name = callee.property.name;
+      if (!WEAK_BUILTIN_NAMES.has(name) && !analysis.evaluator.mayNameCatalogued(name)) continue;
+    }
     for (const value of analysis.evaluator.evaluate(call.callee)) {
       if (
         (value.kind === 'builtin' && WEAK_BUILTINS.has(value.path)) ||
@@ -366,6 +376,8 @@ export function weakRandomSource(analysis: FileAnalysis, expression: Node, optio
 
 /** What a secret-looking name is, for messages: `a token`, `a password`. Null for anything else. */
 export function secretKindOf(name: string): string | null {
+  // Every secret word contains one of these: most names fail this test and need no further look.
+  if (!SECRET_HINT.test(name)) return null;
   // Names repeat across a file (and across files): classify each once.
   const cached = secretKindCache.get(name);
   if (cached !== undefined) return cached;
@@ -376,6 +388,7 @@ export function secretKindOf(name: string): string | null {
 }
 
 const secretKindCache = new Map<string, string | null>();
+const SECRET_HINT = /pass|pwd|otp|code|pin|srf|token|secret|mnemonic|nonce|salt|iv|sid|session|key/i;
 
 function classifySecretName(name: string): string | null {
   const words = identifierWords(name);

@@ -3,7 +3,6 @@ import type { FileAnalysis } from './analysis.js';
 import type { CallFact, RoleBinding } from './facts.js';
 import { keyLiterals, type KeyLiteral, type KeyLiterals } from './key-literals.js';
 import type { AValue } from './values.js';
-import { pushChildren, visitorKeysOf } from './ast.js';
 
 /**
  * Escrow and ghost recipients: every constant public key that reaches a recipient role (an argument, an
@@ -259,18 +258,17 @@ function ghostSites(analysis: FileAnalysis, keys: KeyLiterals, ranges: readonly 
     for (const key of found) out.push({ binding: null, fact: via, at: constant, found: key, withRuntime: true });
   };
   // Array literals with a runtime part and a constant entry.
-  walk(analysis, (node) => {
-    if (node.type !== 'ArrayExpression') return;
+  for (const node of analysis.index.arrays) {
     const runtime = node.elements.some((element) => {
       if (!element) return false;
       const inner = element.type === 'SpreadElement' ? element.argument : element;
       return isRuntime(evaluator.evaluate(inner), inner);
     });
-    if (!runtime) return;
+    if (!runtime) continue;
     for (const element of node.elements) {
       if (element && element.type !== 'SpreadElement') consider(node, null, element, null);
     }
-  });
+  }
   // `list.concat(k)`, `list.push(k)`, `list.unshift(k)` on a runtime list.
   for (const call of analysis.index.calls) {
     const callee = aliasedMember(analysis, call.callee);
@@ -376,13 +374,3 @@ function callbackFlows(analysis: FileAnalysis, member: TSESTree.MemberExpression
   return (variable?.references ?? []).some((reference) => reference.isRead() && inRanges(reference.identifier, ranges));
 }
 
-function walk(analysis: FileAnalysis, visit: (node: Node) => void): void {
-  const visitorKeys = visitorKeysOf(analysis.sourceCode);
-  const stack: Node[] = [analysis.sourceCode.ast];
-  let count = 0;
-  while (stack.length && count++ < 400_000) {
-    const node = stack.pop()!;
-    visit(node);
-    pushChildren(stack, node, visitorKeys);
-  }
-}

@@ -6,10 +6,6 @@ import { withAnalysis } from './with-analysis.js';
  * Evaluates the argument of every `probe(...)` call in `code` (a file that mentions crypto, so the
  * engine analyses it) and returns the sorted set of literal values, with `?` for unknown members.
  */
-/**
- * Evaluates the argument of every `probe(...)` call in `code` (a file that mentions crypto, so the
- * engine analyses it) and returns the sorted set of literal values, with `?` for unknown members.
- */
 function probe(code: string): string[][] {
   return withAnalysis(`import * as crypto from 'node:crypto';\n${code}`, (analysis, probes) =>
     probes.map((arg) => analysis.evaluator.evaluate(arg).map(show).sort()),
@@ -101,6 +97,43 @@ describe('value resolution as sets', () => {
     const chain = Array.from({ length: 600 }, (_, i) => `'${i % 10}'`).join(' + ');
     const [long] = probe(`probe(${chain});`);
     expect(long).toEqual(['?']);
+  });
+});
+
+/**
+ * Callee resolution skips `x.name(...)` when no catalogued member or global, and no property the file
+ * defines, has that name (issue 7: most calls in large bundles are builtin methods). These are the ways a
+ * catalogued function can still arrive under a name: each must keep its fact.
+ */
+describe('callee resolution skips only callees that cannot be catalogued', () => {
+  const apis = (code: string): string[] =>
+    withAnalysis(`import * as crypto from 'node:crypto';\n${code}`, (analysis) => analysis.facts.map((fact) => fact.api));
+
+  it.each<[string, string]>([
+    ['an object literal property', "const api = { enc: crypto.createCipheriv }; api.enc('des', k, iv);"],
+    ['a string-keyed property', "const api = { 'enc': crypto.createCipheriv }; api.enc('des', k, iv);"],
+    ['a literal computed key', "const api = { ['enc']: crypto.createCipheriv }; api.enc('des', k, iv);"],
+    ['a computed key the evaluator cannot name, beside the name', "const api = { enc: null, [pick()]: crypto.createCipheriv }; api.enc('des', k, iv);"],
+    ['a property written later', "const api: any = {}; api.enc = crypto.createCipheriv; api.enc('des', k, iv);"],
+    ['a property written with a literal index', "const api: any = {}; api['enc'] = crypto.createCipheriv; api.enc('des', k, iv);"],
+    ['a spread of an object holding one', "const base = { enc: crypto.createCipheriv }; const api = { ...base }; api.enc('des', k, iv);"],
+    ['a class field', "class C { enc = crypto.createCipheriv; } new C().enc('des', k, iv);"],
+    ['a static method returning nothing catalogued is still resolved', "class C { static enc = crypto.createCipheriv; } C.enc('des', k, iv);"],
+    ['a TypeScript namespace member', "namespace ns { export const enc = crypto.createCipheriv; } ns.enc('des', k, iv);"],
+    ['a catalogued global through the global object', "globalThis.crypto.subtle.encrypt({ name: 'AES-CBC', iv }, key, data);"],
+    ['a default export', "const lib = { default: crypto }; lib.default.createCipheriv('des', k, iv);"],
+  ])('%s', (_name, code) => {
+    expect(apis(code).length).toBeGreaterThan(0);
+  });
+
+  it('skips builtin methods and local functions without changing the facts', () => {
+    const code = [
+      'function helper(list: string[]) { return list.slice(1).map((s) => s.trim()).join(","); }',
+      "helper(['a']);",
+      "const cipher = crypto.createCipheriv('aes-256-gcm', key, iv);",
+      "cipher.update('x');",
+    ].join('\n');
+    expect(apis(code)).toEqual(['crypto.createCipheriv', 'Cipher.update']);
   });
 });
 

@@ -853,8 +853,24 @@ export class Evaluator {
     return {};
   }
 
+  /**
+   * Whether a callee can reach anything catalogued, decided without evaluating it. A name bound only by
+   * function or class declarations and never written cannot. Nor can `x.name` when no catalogued member
+   * or global, and no property the file defines, has that name (or one of `alsoNames`): builtin methods
+   * (`list.push`, `s.charCodeAt`) are the bulk of calls in large files, and their receivers would otherwise
+   * be evaluated through every call site of a parameter.
+   */
+  calleeMayBeCatalogued(callee: Node, alsoNames?: ReadonlySet<string>): boolean {
+    if (callee.type === 'Identifier') return !this.isLocalCallable(callee);
+    if (callee.type === 'MemberExpression' && !callee.computed && callee.property.type === 'Identifier') {
+      const name = callee.property.name;
+      return this.mayNameCatalogued(name) || (alsoNames?.has(name) ?? false);
+    }
+    return true;
+  }
+
   /** Whether a member of this name may be a catalogued function or type, or a property defined in the file. */
-  mayNameCatalogued(name: string): boolean {
+  private mayNameCatalogued(name: string): boolean {
     return (
       this.registry.memberNames.has(name) ||
       this.registry.globals.has(name) ||
@@ -868,7 +884,7 @@ export class Evaluator {
   private readonly localCallables = new Map<Variable, boolean>();
 
   /** A name bound only by function or class declarations and never written. */
-  isLocalCallable(id: TSESTree.Identifier): boolean {
+  private isLocalCallable(id: TSESTree.Identifier): boolean {
     const variable = this.findVariable(id);
     if (!variable || variable.defs.length === 0) return false;
     let answer = this.localCallables.get(variable);
@@ -898,15 +914,7 @@ export class Evaluator {
 
   /** A catalogued function reached by a call's callee, if any (for facts). */
   calleeCallables(node: TSESTree.CallExpression | TSESTree.NewExpression): CallableValue[] {
-    // Most calls in large files name a local function or class that is never reassigned: it is not
-    // catalogued, and saying so needs no evaluation.
-    if (node.callee.type === 'Identifier' && this.isLocalCallable(node.callee)) return [];
-    // `x.name(...)` can reach a catalogued function only through a catalogued member or global of that
-    // name, or a property the file defines under it: builtin methods (`list.push`, `s.charCodeAt`) are
-    // the bulk of calls in large files and need no evaluation of `x`.
-    if (node.callee.type === 'MemberExpression' && !node.callee.computed && node.callee.property.type === 'Identifier') {
-      if (!this.mayNameCatalogued(node.callee.property.name)) return [];
-    }
+    if (!this.calleeMayBeCatalogued(node.callee)) return [];
     const out: CallableValue[] = [];
     for (const callee of this.evaluate(node.callee)) {
       if (callee.kind === 'callable') out.push(callee);

@@ -37,12 +37,12 @@ export class FileIndex {
    * only from such definitions (not from `Object.defineProperty` or `Reflect.set`), so it uses this set
    * to skip callees `x.name(...)` that cannot be catalogued.
    */
-  readonly definedNames = new Set<string>();
+  private readonly definedNames = new Set<string>();
   /**
    * False when the file may define members whose names are not property keys: a TypeScript namespace
    * (its members are declarations). Then every name counts as defined.
    */
-  namesComplete = true;
+  private namesComplete = true;
   readonly propertyAssignments: TSESTree.AssignmentExpression[] = [];
   readonly thisWrites = new Map<ClassNode, Map<string, TSESTree.Expression[]>>();
   readonly thisCalls = new Map<ClassNode, Map<string, TSESTree.CallExpression[]>>();

@@ -105,14 +105,9 @@ export function hasWeakRandomCall(analysis: FileAnalysis): boolean {
   found = analysis.bindings('seed').length > 0;
   for (const call of analysis.index.calls) {
     if (found) break;
-    const callee = call.callee;
-    if (callee.type === 'Identifier' && analysis.evaluator.isLocalCallable(callee)) continue;
     // A weak value starts at a call of a weak builtin or a catalogued generator; `Math.random().toString(36)`
     // is reached through the inner call, which is in this list too.
-    if (callee.type === 'MemberExpression' && !callee.computed && callee.property.type === 'Identifier') {
-      const name = callee.property.name;
-      if (!WEAK_BUILTIN_NAMES.has(name) && !analysis.evaluator.mayNameCatalogued(name)) continue;
-    }
+    if (!analysis.evaluator.calleeMayBeCatalogued(call.callee, WEAK_BUILTIN_NAMES)) continue;
     for (const value of analysis.evaluator.evaluate(call.callee)) {
       if (
         (value.kind === 'builtin' && WEAK_BUILTINS.has(value.path)) ||

@@ -40,3 +40,65 @@ export function pushChildren(stack: Node[], node: Node, keys: VisitorKeys, optio
     }
   }
 }
+
+/** What `SourceCode#traverse()` returns: the linter's own traversal, one step per node entered and left. */
+interface TraversalStep {
+  kind: number;
+  phase?: number;
+  target: unknown;
+}
+
+export interface ForEachOptions {
+  /** true: leave out this node and everything under it */
+  skip?: (node: Node) => boolean;
+  /** stop after visiting this many nodes */
+  limit?: number;
+}
+
+/**
+ * Visits every node of a file once, in source order (a parent before its children), and returns how
+ * many it visited. The linter has already traversed the file: since ESLint 9.7 `SourceCode#traverse()`
+ * returns that traversal's steps, computed once per file and cached, so reading them costs no second
+ * walk. Without it (a SourceCode built by hand), the tree is walked with an explicit stack.
+ */
+export function forEachNode(sourceCode: TSESLint.SourceCode, visit: (node: Node) => void, options: ForEachOptions = NO_FOR_EACH): number {
+  const { skip, limit = Infinity } = options;
+  const traverse = (sourceCode as unknown as { traverse?: () => Iterable<TraversalStep> }).traverse;
+  let count = 0;
+  if (typeof traverse === 'function') {
+    const steps = traverse.call(sourceCode);
+    if (Array.isArray(steps)) {
+      let skipping: unknown = null;
+      for (let i = 0; i < steps.length; i++) {
+        const step = steps[i] as TraversalStep;
+        if (step.kind !== 1) continue;
+        if (skipping !== null) {
+          if (step.phase === 2 && step.target === skipping) skipping = null;
+          continue;
+        }
+        if (step.phase !== 1) continue;
+        const node = step.target as Node;
+        if (skip?.(node)) {
+          skipping = node;
+          continue;
+        }
+        if (++count > limit) return count;
+        visit(node);
+      }
+      return count;
+    }
+  }
+  const keys = visitorKeysOf(sourceCode);
+  const stack: Node[] = [sourceCode.ast];
+  while (stack.length) {
+    const node = stack.pop()!;
+    if (skip?.(node)) continue;
+    if (++count > limit) return count;
+    visit(node);
+    pushChildren(stack, node, keys, SOURCE_ORDER);
+  }
+  return count;
+}
+
+const NO_FOR_EACH: ForEachOptions = {};
+const SOURCE_ORDER: PushOptions = { sourceOrder: true };

@@ -27,10 +27,9 @@ import { compilePatterns, PathResolver } from './dataflow-paths.js';
 import { enclosingClass, propertyName } from './evaluator.js';
 import type { CallFact } from './facts.js';
 import type { AValue } from './values.js';
-import { pushChildren, visitorKeysOf, type PushOptions } from './ast.js';
+import { forEachNode, pushChildren, visitorKeysOf, type ForEachOptions } from './ast.js';
 
 /** The expression walk: source order, type annotations left out. */
-const WALK_OPTIONS: PushOptions = { sourceOrder: true, skipKeys: new Set(['typeAnnotation', 'returnType', 'typeParameters', 'typeArguments']) };
 
 type Node = TSESTree.Node;
 type FunctionNode = TSESTree.FunctionLike;
@@ -55,6 +54,9 @@ const UNTRUSTED_ONLY: readonly Op[] = [{ op: 'only', kind: 'untrusted' }, { op: 
 
 /** Type-only TypeScript nodes: never walked. */
 const SKIPPED_TS = /^TS(?!AsExpression|NonNullExpression|SatisfiesExpression|TypeAssertion|InstantiationExpression|ParameterProperty|ModuleDeclaration|ModuleBlock|ExportAssignment)/;
+
+/** Walks leave out types: annotations, parameters and arguments, interfaces, aliases. */
+const WALK_OPTIONS: ForEachOptions = { skip: (node) => node.type.startsWith('TS') && SKIPPED_TS.test(node.type) };
 
 /** Functions whose result is an encoding, copy or parse of their arguments (`btoa(k)`, `Buffer.from(k)`). */
 const ENCODING_FUNCTIONS = new Set([
@@ -520,14 +522,7 @@ export class DataFlow {
 
   /** Every expression node outside type annotations, in source order. */
   private walk(visit: (node: Node) => void): void {
-    const keys = visitorKeysOf(this.sourceCode);
-    const stack: Node[] = [this.sourceCode.ast];
-    while (stack.length) {
-      const node = stack.pop()!;
-      if (SKIPPED_TS.test(node.type)) continue;
-      visit(node);
-      pushChildren(stack, node, keys, WALK_OPTIONS);
-    }
+    forEachNode(this.sourceCode, visit, WALK_OPTIONS);
   }
 
   /** Untrusted input: request data, responses, messages, the page URL, the environment, config files. */

@@ -1,9 +1,7 @@
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 import { enclosingClass, propertyName, type Evaluator } from './evaluator.js';
 import type { Registry } from './registry.js';
-import { pushChildren, visitorKeysOf, type PushOptions } from './ast.js';
-
-const SOURCE_ORDER: PushOptions = { sourceOrder: true };
+import { forEachNode } from './ast.js';
 
 type Node = TSESTree.Node;
 type ClassNode = TSESTree.ClassDeclaration | TSESTree.ClassExpression;
@@ -16,7 +14,8 @@ export const MAX_NODES = 400_000;
  * What one walk over a file's AST collects for the engine: every call, the
  * returns of every function, writes to `this.x` per class, and writes to
  * properties of local variables (`opts.mode = ...`, `list.push(...)`).
- * The walk is iterative, so deeply nested code cannot overflow the stack.
+ * It reads the linter's own traversal when there is one (see {@link forEachNode}), and never recurses,
+ * so deeply nested code cannot overflow the stack.
  */
 export class FileIndex {
   readonly calls: CallNode[] = [];
@@ -54,17 +53,7 @@ export class FileIndex {
   private pushesByArray?: Map<Node, TSESTree.Expression[]>;
 
   constructor(sourceCode: TSESLint.SourceCode, registry: Registry) {
-    const keys = visitorKeysOf(sourceCode);
-    const stack: Node[] = [sourceCode.ast];
-    let count = 0;
-    while (stack.length) {
-      const node = stack.pop()!;
-      count++;
-      if (count > MAX_NODES) break;
-      this.visit(node, registry);
-      pushChildren(stack, node, keys, SOURCE_ORDER);
-    }
-    this.nodeCount = count;
+    this.nodeCount = forEachNode(sourceCode, (node) => this.visit(node, registry), { limit: MAX_NODES });
   }
 
   get truncated(): boolean {

@@ -877,14 +877,14 @@ export class Evaluator {
       GLOBAL_OBJECT_NAMES.has(name) ||
       name === 'require' ||
       name === 'default' ||
-      this.index.mayDefine(name)
+      this.index.mayDefine(name, this)
     );
   }
 
   private readonly localCallables = new Map<Variable, boolean>();
 
   /** A name bound only by function or class declarations and never written. */
-  private isLocalCallable(id: TSESTree.Identifier): boolean {
+  isLocalCallable(id: TSESTree.Identifier): boolean {
     const variable = this.findVariable(id);
     if (!variable || variable.defs.length === 0) return false;
     let answer = this.localCallables.get(variable);

@@ -31,10 +31,12 @@ export class FileIndex {
   readonly objects: TSESTree.ObjectExpression[] = [];
   readonly strings: (TSESTree.StringLiteral | TSESTree.TemplateLiteral)[] = [];
   /**
-   * Every property name the file defines: object and class member keys (literal computed keys too),
-   * parameter properties and `x.name = ...` / `x['name'] = ...` targets. The evaluator reads properties
-   * only from such definitions (not from `Object.defineProperty` or `Reflect.set`), so it uses this set
-   * to skip callees `x.name(...)` that cannot be catalogued.
+   * Every property name the file defines with a value that may be catalogued: object and class member
+   * keys (literal computed keys too), parameter properties and `x.name = ...` / `x['name'] = ...`
+   * targets. The evaluator reads properties only from such definitions (not from `Object.defineProperty`
+   * or `Reflect.set`), so it uses this set to skip callees `x.name(...)` that cannot be catalogued.
+   * A definition whose value cannot be catalogued (a method, `name: function () {}`, `x.name = 0`, a
+   * local function by name) does not count: see {@link define}.
    */
   private readonly definedNames = new Set<string>();
   /**
@@ -42,6 +44,10 @@ export class FileIndex {
    * (its members are declarations). Then every name counts as defined.
    */
   private namesComplete = true;
+  /** Property values that are bare identifiers, by name: see {@link mayDefine}. */
+  private readonly identifierValues = new Map<string, TSESTree.Identifier[]>();
+  /** Computed keys of object literals that are not literals, not yet named: see {@link dynamicKeys}. */
+  private readonly computedKeys: Node[] = [];
   readonly propertyAssignments: TSESTree.AssignmentExpression[] = [];
   readonly thisWrites = new Map<ClassNode, Map<string, TSESTree.Expression[]>>();
   readonly thisCalls = new Map<ClassNode, Map<string, TSESTree.CallExpression[]>>();
@@ -82,6 +88,7 @@ export class FileIndex {
         break;
       case 'ObjectExpression':
         this.objects.push(node);
+        this.dynamicKeys(node);
         break;
       case 'Literal':
         if (typeof node.value === 'string') this.strings.push(node as TSESTree.StringLiteral);
@@ -91,18 +98,18 @@ export class FileIndex {
         break;
       case 'PropertyDefinition':
         if (node.value) this.namedValues.push(node.value);
-        this.defineKey(node.key, node.computed);
+        this.define(this.keyName(node.key, node.computed), node.value);
         break;
       case 'MethodDefinition':
+        // A method's value is the function written there; an accessor may return anything.
+        if (node.kind === 'get' || node.kind === 'set') this.define(this.keyName(node.key, node.computed), ANY_VALUE);
+        break;
       case 'AccessorProperty':
-      case 'TSAbstractMethodDefinition':
-      case 'TSAbstractPropertyDefinition':
-      case 'TSAbstractAccessorProperty':
-        this.defineKey(node.key, node.computed);
+        this.define(this.keyName(node.key, node.computed), node.value);
         break;
       case 'TSParameterProperty': {
         const parameter = node.parameter.type === 'AssignmentPattern' ? node.parameter.left : node.parameter;
-        if (parameter.type === 'Identifier') this.definedNames.add(parameter.name);
+        if (parameter.type === 'Identifier') this.define(parameter.name, ANY_VALUE);
         break;
       }
       case 'TSModuleDeclaration':
@@ -113,7 +120,7 @@ export class FileIndex {
         break;
       case 'Property':
         this.namedValues.push(node.value);
-        this.defineKey(node.key, node.computed);
+        this.define(this.keyName(node.key, node.computed), node.kind === 'init' ? node.value : ANY_VALUE);
         break;
       case 'ArrowFunctionExpression':
         if (node.expression) this.namedValues.push(node.body);
@@ -133,7 +140,7 @@ export class FileIndex {
         } else if (left.object.type === 'Identifier') {
           this.memberWrites.push({ object: left.object, key, value: node.right });
         }
-        if (key !== null) this.definedNames.add(key);
+        this.define(key, node.right);
         if (key !== null && registry.propertyNames.has(key)) this.propertyAssignments.push(node);
         break;
       }
@@ -148,22 +155,66 @@ export class FileIndex {
     }
   }
 
-  private defineKey(key: Node, computed: boolean): void {
-    if (!computed) {
-      const name = propertyName(key);
-      if (name !== null) this.definedNames.add(name);
-    } else if (key.type === 'Literal') {
-      this.definedNames.add(String(key.value));
-    } else if (key.type === 'TemplateLiteral' && !key.expressions.length) {
-      this.definedNames.add(key.quasis[0]?.value.cooked ?? '');
-    }
+  /** A member key's name, when it is static: `a`, `'a'`, `['a']`, `[`a`]`. */
+  private keyName(key: Node, computed: boolean): string | null {
+    if (!computed) return propertyName(key);
+    if (key.type === 'Literal') return String(key.value);
+    if (key.type === 'TemplateLiteral' && !key.expressions.length) return key.quasis[0]?.value.cooked ?? '';
     // `{ [k]: v }` with k unknown: the evaluator adds v to a lookup only when the same object also
     // defines the name looked up, so such a key adds no name of its own.
+    return null;
   }
 
-  /** Whether some property named `name` may be defined in this file (see definedNames). */
-  mayDefine(name: string): boolean {
-    return !this.namesComplete || this.definedNames.has(name);
+  /**
+   * Records that property `name` is given `value` (null: no value at all). A value that cannot be a
+   * catalogued function or object (a function or class written in place, a literal, an operator's
+   * result) defines nothing; a bare identifier is decided later, by {@link mayDefine}.
+   */
+  private define(name: string | null, value: Node | null | undefined): void {
+    if (name === null || this.definedNames.has(name) || !value) return;
+    if (value.type === 'Identifier') push(this.identifierValues, name, value);
+    else if (!LOCAL_VALUES.has(value.type)) this.definedNames.add(name);
+  }
+
+  /**
+   * Whether some property named `name` may hold a catalogued function or object in this file: it is
+   * given a value that may be one (see {@link define}), or an identifier that is not a local function or
+   * class (`tracing.push = push` with `function push() {}` is local code). `isLocalCallable` comes from
+   * the evaluator, which owns scope lookups.
+   */
+  mayDefine(name: string, evaluator: Evaluator): boolean {
+    if (!this.namesComplete || this.definedNames.has(name)) return true;
+    if (this.computedKeys.length) {
+      // `{ [ENC]: crypto.createCipheriv }` with `const ENC = 'enc'`: the names such keys evaluate to.
+      for (const key of this.computedKeys.splice(0)) {
+        const keyName = evaluator.staticString(key);
+        if (keyName !== null) this.definedNames.add(keyName);
+      }
+      if (this.definedNames.has(name)) return true;
+    }
+    const identifiers = this.identifierValues.get(name);
+    if (!identifiers?.some((id) => !evaluator.isLocalCallable(id))) return false;
+    this.definedNames.add(name);
+    return true;
+  }
+
+  /**
+   * An object literal with a computed key that is not a literal (`{ [k]: v }`), where `v` may be
+   * catalogued: the evaluator names the key when it can, and otherwise adds `v` to lookups of every name
+   * the same object defines. So each such key is kept for {@link mayDefine}, and every static key of the
+   * object counts, whatever its value.
+   */
+  private dynamicKeys(object: TSESTree.ObjectExpression): void {
+    let dynamic = false;
+    for (const prop of object.properties) {
+      if (prop.type !== 'Property' || !prop.computed || this.keyName(prop.key, true) !== null || LOCAL_VALUES.has(prop.value.type)) continue;
+      this.computedKeys.push(prop.key);
+      dynamic = true;
+    }
+    if (!dynamic) return;
+    for (const prop of object.properties) {
+      if (prop.type === 'Property') this.define(this.keyName(prop.key, prop.computed), ANY_VALUE);
+    }
   }
 
   returnsOf(fn: Node): readonly TSESTree.ReturnStatement[] {
@@ -245,3 +296,24 @@ function push<K, V>(map: Map<K, V[]>, key: K, value: V): void {
   if (list) list.push(value);
   else map.set(key, [value]);
 }
+
+/**
+ * Values that are never a catalogued function or object: functions and classes written in place (local
+ * code), literals, and the results of operators (numbers, strings, booleans).
+ */
+const LOCAL_VALUES = new Set([
+  'FunctionExpression',
+  'ArrowFunctionExpression',
+  'TSEmptyBodyFunctionExpression',
+  'ClassExpression',
+  'Literal',
+  'TemplateLiteral',
+  'ObjectExpression',
+  'ArrayExpression',
+  'UnaryExpression',
+  'BinaryExpression',
+  'UpdateExpression',
+]);
+
+/** Stands for a definition whose value is not written there (an accessor, a parameter property). */
+const ANY_VALUE = { type: 'ThisExpression' } as Node;

@@ -1,6 +1,7 @@
 
 import type { AValue } from '../../src/engine/values.js';
 import { withAnalysis } from './with-analysis.js';
+import { getRegistry } from '../../src/engine/registry.js';
 
 /**
  * Evaluates the argument of every `probe(...)` call in `code` (a file that mentions crypto, so the
@@ -110,20 +111,53 @@ describe('callee resolution skips only callees that cannot be catalogued', () =>
     withAnalysis(`import * as crypto from 'node:crypto';\n${code}`, (analysis) => analysis.facts.map((fact) => fact.api));
 
   it.each<[string, string]>([
-    ['an object literal property', "const api = { enc: crypto.createCipheriv }; api.enc('des', k, iv);"],
-    ['a string-keyed property', "const api = { 'enc': crypto.createCipheriv }; api.enc('des', k, iv);"],
-    ['a literal computed key', "const api = { ['enc']: crypto.createCipheriv }; api.enc('des', k, iv);"],
-    ['a computed key the evaluator cannot name, beside the name', "const api = { enc: null, [pick()]: crypto.createCipheriv }; api.enc('des', k, iv);"],
-    ['a property written later', "const api: any = {}; api.enc = crypto.createCipheriv; api.enc('des', k, iv);"],
-    ['a property written with a literal index', "const api: any = {}; api['enc'] = crypto.createCipheriv; api.enc('des', k, iv);"],
-    ['a spread of an object holding one', "const base = { enc: crypto.createCipheriv }; const api = { ...base }; api.enc('des', k, iv);"],
-    ['a class field', "class C { enc = crypto.createCipheriv; } new C().enc('des', k, iv);"],
-    ['a static method returning nothing catalogued is still resolved', "class C { static enc = crypto.createCipheriv; } C.enc('des', k, iv);"],
-    ['a TypeScript namespace member', "namespace ns { export const enc = crypto.createCipheriv; } ns.enc('des', k, iv);"],
+    ['an object literal property', "const api = { scramble: crypto.createCipheriv }; api.scramble('des', k, iv);"],
+    ['a string-keyed property', "const api = { 'scramble': crypto.createCipheriv }; api.scramble('des', k, iv);"],
+    ['a literal computed key', "const api = { ['scramble']: crypto.createCipheriv }; api.scramble('des', k, iv);"],
+    ['a computed key the evaluator cannot name, beside the name', "const api = { scramble: null, [pick()]: crypto.createCipheriv }; api.scramble('des', k, iv);"],
+    ['a property written later', "const api: any = {}; api.scramble = crypto.createCipheriv; api.scramble('des', k, iv);"],
+    ['a property written with a literal index', "const api: any = {}; api['scramble'] = crypto.createCipheriv; api.scramble('des', k, iv);"],
+    ['a spread of an object holding one', "const base = { scramble: crypto.createCipheriv }; const api = { ...base }; api.scramble('des', k, iv);"],
+    ['a class field', "class C { scramble = crypto.createCipheriv; } new C().scramble('des', k, iv);"],
+    ['a static method returning nothing catalogued is still resolved', "class C { static scramble = crypto.createCipheriv; } C.scramble('des', k, iv);"],
+    ['a TypeScript namespace member', "namespace ns { export const scramble = crypto.createCipheriv; } ns.scramble('des', k, iv);"],
     ['a catalogued global through the global object', "globalThis.crypto.subtle.encrypt({ name: 'AES-CBC', iv }, key, data);"],
     ['a default export', "const lib = { default: crypto }; lib.default.createCipheriv('des', k, iv);"],
+    ['a computed key naming a constant', "const SCRAMBLE = 'scramble'; const api = { [SCRAMBLE]: crypto.createCipheriv }; api.scramble('des', k, iv);"],
+    ['a local variable holding one, by name', "const scramble = crypto.createCipheriv; const api = { scramble }; api.scramble('des', k, iv);"],
+    ['a name also used by a method elsewhere', "class C { scramble() {} }\nconst api: any = {}; api.scramble = crypto.createCipheriv; api.scramble('des', k, iv);"],
   ])('%s', (_name, code) => {
     expect(apis(code).length).toBeGreaterThan(0);
+  });
+
+  it('uses a member name that nothing catalogues, so the cases above go through the pruning', () => {
+    expect(getRegistry().memberNames.has('scramble')).toBe(false);
+    expect(getRegistry().globals.has('scramble')).toBe(false);
+  });
+
+  it('does not count a name defined only by functions written in place', () => {
+    const mayBeCatalogued = (definitions: string): boolean =>
+      withAnalysis(`import * as crypto from 'node:crypto';\n${definitions}\nx.frob(crypto);`, (analysis) => {
+        const call = analysis.index.calls.find((each) => each.callee.type === 'MemberExpression')!;
+        return analysis.evaluator.calleeMayBeCatalogued(call.callee);
+      });
+    expect(mayBeCatalogued('class A { frob() {} static frob2 = () => 1; }')).toBe(false);
+    expect(mayBeCatalogued('const o = { frob() {}, other: function () {} }; o.other = function frob() {};')).toBe(false);
+    expect(mayBeCatalogued('const o: any = {}; o.frob = () => 1; class B { frob = function () {}; }')).toBe(false);
+    // Literals, operators' results and local functions by name cannot be catalogued either.
+    expect(mayBeCatalogued("const o: any = { frob: 'x' }; o.frob = 1 + 2; o.frob = !o; o.frob = [crypto];")).toBe(false);
+    expect(mayBeCatalogued('function frob() {} class K {} const o: any = { frob }; o.frob = K;')).toBe(false);
+    // Anything else may hold a catalogued function.
+    expect(mayBeCatalogued('class A { get frob() { return crypto.createHash; } }')).toBe(true);
+    expect(mayBeCatalogued('const o = { frob: crypto.createHash };')).toBe(true);
+    expect(mayBeCatalogued('const frob = crypto.createHash; const o = { frob };')).toBe(true);
+    expect(mayBeCatalogued('const o: any = {}; o.frob = pick();')).toBe(true);
+    expect(mayBeCatalogued('class B { frob = crypto.createHash; }')).toBe(true);
+    expect(mayBeCatalogued('let h = crypto.createHash; const o = { frob: h };')).toBe(true);
+    expect(mayBeCatalogued('function frob() {} frob = crypto.createHash as any; const o = { frob };')).toBe(true);
+    // Beside a key the evaluator cannot name, every key of the object counts.
+    expect(mayBeCatalogued('const o = { frob: null, [pick()]: crypto.createHash };')).toBe(true);
+    expect(mayBeCatalogued("const o = { frob: null, [pick()]: 'sha1' };")).toBe(false);
   });
 
   it('skips builtin methods and local functions without changing the facts', () => {

@@ -882,19 +882,47 @@ export class Evaluator {
   }
 
   private readonly localCallables = new Map<Variable, boolean>();
+  private callableNames?: Set<string>;
 
   /** A name bound only by function or class declarations and never written. */
   isLocalCallable(id: TSESTree.Identifier): boolean {
+    // Most calls in large files are to local functions: answer by name when every binding of that name
+    // in the file is one, without a scope lookup per call.
+    if ((this.callableNames ??= this.namesOnlyCallable()).has(id.name)) return true;
     const variable = this.findVariable(id);
     if (!variable || variable.defs.length === 0) return false;
     let answer = this.localCallables.get(variable);
     if (answer === undefined) {
-      answer =
-        variable.defs.every((def) => def.type === 'FunctionName' || def.type === 'ClassName') &&
-        !variable.references.some((reference) => reference.isWrite());
+      answer = onlyCallable(variable);
       this.localCallables.set(variable, answer);
     }
     return answer;
+  }
+
+  /**
+   * Names that, wherever they are used in this file, denote a local function or class never written:
+   * every variable of that name in every scope is one, and no reference to it is left unresolved (a
+   * global of the same name). Any reference by such a name then resolves to one of them.
+   */
+  private namesOnlyCallable(): Set<string> {
+    const names = new Set<string>();
+    const manager = this.sourceCode.scopeManager;
+    if (!manager) return names;
+    const excluded = new Set<string>();
+    for (const scope of manager.scopes) {
+      for (const variable of scope.variables) {
+        const name = variable.name;
+        if (excluded.has(name)) continue;
+        if (variable.defs.length > 0 && onlyCallable(variable)) {
+          names.add(name);
+        } else {
+          excluded.add(name);
+          names.delete(name);
+        }
+      }
+    }
+    for (const reference of manager.globalScope?.through ?? []) names.delete(reference.identifier.name);
+    return names;
   }
 
   /** The values a local function may return. */
@@ -931,6 +959,14 @@ export class Evaluator {
 }
 
 // ------------------------------------------------------------------ helpers
+
+/** Bound only by function or class declarations, and never written. */
+function onlyCallable(variable: Variable): boolean {
+  return (
+    variable.defs.every((def) => def.type === 'FunctionName' || def.type === 'ClassName') &&
+    !variable.references.some((reference) => reference.isWrite())
+  );
+}
 
 type Combiner = (a: NonNullable<LitValue['value']> | null | undefined, b: LitValue['value']) => LitValue['value'];
 

@@ -160,6 +160,25 @@ describe('callee resolution skips only callees that cannot be catalogued', () =>
     expect(mayBeCatalogued("const o = { frob: null, [pick()]: 'sha1' };")).toBe(false);
   });
 
+  it('skips a call to a local function only where the name denotes one', () => {
+    // Each entry: code, then whether the last call `run()` may be catalogued.
+    const cases: [string, boolean][] = [
+      ['function run() {}\nrun();', false],
+      ['class run {}\nnew run();', false],
+      ['function run() {}\nfunction g(run: any) { run(); }', true],
+      ['function outer() { function run() {} run(); }\nrun();', true],
+      ['function run() {}\nrun = crypto.createHash as any;\nrun();', true],
+      ['function run() {}\nfunction g() { const run = crypto.createHash; run(); }', true],
+    ];
+    for (const [code, expected] of cases) {
+      const actual = withAnalysis(`import * as crypto from 'node:crypto';\n${code}`, (analysis) => {
+        const calls = analysis.index.calls.filter((call) => call.callee.type === 'Identifier' && call.callee.name === 'run');
+        return analysis.evaluator.calleeMayBeCatalogued(calls[calls.length - 1]!.callee);
+      });
+      expect([code, actual]).toEqual([code, expected]);
+    }
+  });
+
   it('skips builtin methods and local functions without changing the facts', () => {
     const code = [
       'function helper(list: string[]) { return list.slice(1).map((s) => s.trim()).join(","); }',

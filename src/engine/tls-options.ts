@@ -182,7 +182,16 @@ export interface EnvironmentWrite {
 }
 
 /** `Object.assign(process.env, { NODE_TLS_REJECT_UNAUTHORIZED: '0' })` and `Object.defineProperty(process.env, name, { value })`. */
-export function environmentAssignments(analysis: FileAnalysis): EnvironmentWrite[] {
+export function environmentAssignments(analysis: FileAnalysis): readonly EnvironmentWrite[] {
+  // Two rules ask (no-disabled-tls-verification, no-injected-trust-anchor): scan the file's calls once.
+  let cached = environmentCache.get(analysis);
+  if (!cached) environmentCache.set(analysis, (cached = findEnvironmentAssignments(analysis)));
+  return cached;
+}
+
+const environmentCache = new WeakMap<FileAnalysis, readonly EnvironmentWrite[]>();
+
+function findEnvironmentAssignments(analysis: FileAnalysis): EnvironmentWrite[] {
   const { evaluator } = analysis;
   const out: EnvironmentWrite[] = [];
   const names = Object.entries(ENVIRONMENT.options ?? {}) as [string, EnvironmentWrite['role']][];

@@ -378,11 +378,22 @@ export function secretKindOf(name: string): string | null {
   if (cached !== undefined) return cached;
   const kind = classifySecretName(name);
   if (secretKindCache.size > 50_000) secretKindCache.clear();
-  secretKindCache.set(name, kind);
+  secretKindCache.set(detached(name), kind);
   return kind;
 }
 
+/** Outlives the files it is filled from: its keys must not hold on to their source text (see {@link detached}). */
 const secretKindCache = new Map<string, string | null>();
+
+/**
+ * A copy of a string that does not point into the text it was cut from. Parsers cut identifier names
+ * out of the source, and V8 keeps a name of 13 characters or more as a view of the whole source text:
+ * one long name in a process-wide cache kept a 6 MB bundle alive after its file was linted (about 300 MB
+ * over the corpus's 850 analysed files). Concatenating and slicing again makes V8 flatten a new string.
+ */
+export function detached(text: string): string {
+  return ` ${text}`.slice(1);
+}
 const SECRET_HINT = /pass|pwd|otp|code|pin|srf|token|secret|mnemonic|nonce|salt|iv|sid|session|key/i;
 
 function classifySecretName(name: string): string | null {

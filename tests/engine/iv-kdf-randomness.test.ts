@@ -1,7 +1,7 @@
 import type { TSESTree } from '@typescript-eslint/utils';
 import type { FileAnalysis } from '../../src/engine/analysis.js';
 import { isFilledLater, isSecretName, originsOf } from '../../src/engine/derivation.js';
-import { secretKindOf, weakRandomSource } from '../../src/engine/randomness.js';
+import { detached, secretKindOf, weakRandomSource } from '../../src/engine/randomness.js';
 import type { AValue, BytesValue } from '../../src/engine/values.js';
 import { withAnalysis } from './with-analysis.js';
 
@@ -143,5 +143,17 @@ describe('names', () => {
     ['ivLength', false],
   ])('isSecretName(%s) is %s', (name, expected) => {
     expect(isSecretName(name)).toBe(expected);
+  });
+});
+
+describe('secret-name cache', () => {
+  it('classifies a name cut out of a large text the same as the name itself, with a key equal to the name', () => {
+    const source = `${'x'.repeat(100_000)} const sessionTokenValue = 1;`;
+    const start = source.indexOf('sessionTokenValue');
+    const name = source.slice(start, start + 'sessionTokenValue'.length);
+    expect(detached(name)).toBe('sessionTokenValue');
+    expect(detached('')).toBe('');
+    expect(secretKindOf(name)).toBe('token');
+    expect(secretKindOf('sessionTokenValue')).toBe('token');
   });
 });

@@ -1,4 +1,6 @@
 import { ESLintUtils } from '@typescript-eslint/utils';
+import { mayAnalyse } from './engine/analysis.js';
+import { getPolicy } from './policy.js';
 
 /** Where rule docs live; SARIF `helpUri` and editors link here. */
 export const REPOSITORY_URL = 'https://github.com/keyguard-dev/eslint-plugin-keyguard';
@@ -24,10 +26,22 @@ const ruleCreator = ESLintUtils.RuleCreator<KeyguardDocs>((name) => `${REPOSITOR
  * typescript-eslint's RuleCreator, minus its per-file deep merge of default options: ESLint >= 9.15 (our
  * peer range) already applies `meta.defaultOptions` to `context.options`, and the merge ran for every rule
  * on every file, crypto or not.
+ *
+ * Every keyguard rule reports from the shared analysis only (`onAnalysis`), so on a file the trigger scan
+ * rules out it has nothing to do: `create` returns no listener before the rule builds anything (its
+ * reporter, option sets), which ESLint would otherwise run for each of the rules on every file. Settings
+ * are still validated on every file, so a bad `settings.keyguard` fails the same way everywhere.
  */
 export const createRule: typeof ruleCreator = (rule) => {
   const created = ruleCreator(rule);
-  return { ...created, create: (context) => rule.create(context, context.options) };
+  return {
+    ...created,
+    create: (context) => {
+      getPolicy(context.settings as Record<string, unknown>);
+      if (!mayAnalyse(context as unknown as Parameters<typeof mayAnalyse>[0])) return {};
+      return rule.create(context, context.options);
+    },
+  };
 };
 
 /** The `allow` option shared by rules that accept documented exceptions by algorithm name. */

@@ -113,5 +113,34 @@ describe('settings.keyguard', () => {
     expect(() =>
       linter.verify(weak, [...plugin.configs.recommended, { settings: { keyguard: { minEcBit: 256 } } }], 'x.js'),
     ).toThrow(/minEcBit is not a known setting/);
+    // Also on a file with no crypto, which no rule analyses.
+    expect(() =>
+      linter.verify('export const sum = (a, b) => a + b;\n', [...plugin.configs.strict, { settings: { keyguard: { minEcBit: 256 } } }], 'x.js'),
+    ).toThrow(/minEcBit is not a known setting/);
+  });
+
+  it('gives no listener at all on a file without a trigger, and listeners where there is one', () => {
+    const listenerCounts = (code: string): number[] => {
+      const counts: number[] = [];
+      const linter = new Linter({ configType: 'flat' });
+      const rules = Object.fromEntries(
+        Object.entries(plugin.rules).map(([name, rule]) => [
+          name,
+          {
+            ...rule,
+            create(context: Parameters<typeof rule.create>[0]) {
+              const listeners = rule.create(context);
+              counts.push(Object.keys(listeners).length);
+              return listeners;
+            },
+          },
+        ]),
+      );
+      linter.verify(code, [{ plugins: { counted: { rules } as never }, rules: Object.fromEntries(Object.keys(rules).map((name) => [`counted/${name}`, 'error'])) }], 'x.js');
+      expect(counts).toHaveLength(ruleFiles.length);
+      return counts;
+    };
+    expect(listenerCounts('export const sum = (a, b) => a + b;\n').every((count) => count === 0)).toBe(true);
+    expect(listenerCounts(weak).every((count) => count > 0)).toBe(true);
   });
 });

@@ -5,38 +5,18 @@
 // which separate runs do not. Build one with `npm run build` and copy `dist` under the repository (so it
 // resolves node_modules), e.g. to bench/.work/dist-before.
 // Usage: node bench/ab.mjs <file-list.json> <dist A> <dist B> [config, default recommended]
-import { ESLint } from 'eslint';
 import { readFileSync } from 'node:fs';
-import { dirname, join, resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { resolve } from 'node:path';
 
-const root = join(dirname(fileURLToPath(import.meta.url)), '..');
+import { corpusESLint } from './configs.mjs';
+
 const [listFile, distA, distB, config = 'recommended'] = process.argv.slice(2);
 if (!distB) {
   console.error('usage: node bench/ab.mjs <file-list.json> <dist A> <dist B> [config]');
   process.exit(2);
 }
 const files = JSON.parse(readFileSync(listFile, 'utf8'));
-const tsParser = (await import('@typescript-eslint/parser')).default;
-
-async function engineFor(dist) {
-  const { default: keyguard } = await import(join(resolve(dist), 'src/index.js'));
-  return new ESLint({
-    cwd: join(root, 'bench', '.corpus'),
-    overrideConfigFile: true,
-    overrideConfig: [
-      { ignores: ['!**/node_modules/'] },
-      { files: ['**/*.{js,mjs,cjs,jsx,ts,tsx,mts,cts}'], linterOptions: { reportUnusedDisableDirectives: 'off' } },
-      { files: ['**/*.{ts,tsx,mts,cts}'], languageOptions: { parser: tsParser } },
-      ...keyguard.configs[config],
-    ],
-    stats: true,
-    errorOnUnmatchedPattern: false,
-    globInputPaths: false,
-  });
-}
-
-const builds = [await engineFor(distA), await engineFor(distB)];
+const builds = [await corpusESLint(config, { stats: true }, resolve(distA)), await corpusESLint(config, { stats: true }, resolve(distB))];
 const ms = [0, 0];
 const messages = [0, 0];
 async function lint(which, file) {

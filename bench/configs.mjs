@@ -1,5 +1,6 @@
 // The configurations the benchmark compares, shared by bench/lint-once.mjs and bench/paired.mjs: the same
 // parsers with zero rules (baseline), keyguard recommended and strict, and the peer plugins (bench/peers.mjs).
+import { ESLint } from 'eslint';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -7,8 +8,8 @@ const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 export const dist = process.env.KEYGUARD_DIST ?? join(root, 'dist');
 const JS_TS = ['**/*.{js,mjs,cjs,jsx,ts,tsx,mts,cts}'];
 
-export async function configFor(name) {
-  const { default: keyguard } = await import(join(dist, 'src/index.js'));
+export async function configFor(name, distDir = dist) {
+  const { default: keyguard } = await import(join(distDir, 'src/index.js'));
   const tsParser = (await import('@typescript-eslint/parser')).default;
   const base = [
     // The corpus lives in node_modules, which ESLint ignores by default.
@@ -28,4 +29,19 @@ export async function configFor(name) {
       return [...base, ...(await peers.peerConfig(name))];
     }
   }
+}
+
+/**
+ * ESLint over the installed corpus (bench/.corpus) with one configuration, for scripts that lint listed
+ * files; `options` adds ESLint options (`stats: true`), `distDir` picks another build of keyguard.
+ */
+export async function corpusESLint(name, options = {}, distDir = dist) {
+  return new ESLint({
+    cwd: join(root, 'bench', '.corpus'),
+    overrideConfigFile: true,
+    overrideConfig: await configFor(name, distDir),
+    errorOnUnmatchedPattern: false,
+    globInputPaths: false,
+    ...options,
+  });
 }

@@ -3,15 +3,11 @@
 // batches of 100 files. Run it once per configuration, each in a fresh process, to split an overhead
 // into rule time (bench/per-rule.mjs), GC pauses and work on helper threads (CPU minus wall).
 // Usage: node bench/gc.mjs <file-list.json> <config: baseline|recommended|strict|peer-...>
-import { ESLint } from 'eslint';
 import { readFileSync } from 'node:fs';
-import { dirname, join } from 'node:path';
 import { PerformanceObserver } from 'node:perf_hooks';
-import { fileURLToPath } from 'node:url';
 
-import { configFor } from './configs.mjs';
+import { corpusESLint } from './configs.mjs';
 
-const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const [listFile, config] = process.argv.slice(2);
 const files = JSON.parse(readFileSync(listFile, 'utf8'));
 let gcMs = 0;
@@ -22,13 +18,7 @@ new PerformanceObserver((list) => {
     gcCount++;
   }
 }).observe({ entryTypes: ['gc'] });
-const eslint = new ESLint({
-  cwd: join(root, 'bench', '.corpus'),
-  overrideConfigFile: true,
-  overrideConfig: await configFor(config),
-  errorOnUnmatchedPattern: false,
-  globInputPaths: false,
-});
+const eslint = await corpusESLint(config);
 const cpuBefore = process.cpuUsage();
 const start = performance.now();
 for (let i = 0; i < files.length; i += 100) await eslint.lintFiles(files.slice(i, i + 100));

@@ -2,30 +2,20 @@
 // One timed lint of a file list with one configuration, in a fresh process (so peak RSS is its own).
 // Usage: node bench/lint-once.mjs <config> <file-list.json>
 // Prints one JSON line: { config, files, ms, maxRssMb, ruleMs: {rule: ms}, engineMs, parseErrors, ruleErrors, findings }.
-import { ESLint } from 'eslint';
 import { readFileSync } from 'node:fs';
-import { dirname, join } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 
-import { configFor, dist } from './configs.mjs';
+import { corpusESLint, dist } from './configs.mjs';
 
-const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const { engineStats } = await import(join(dist, 'src/engine/analysis.js'));
 
 const [configName, listFile] = process.argv.slice(2);
 const files = JSON.parse(readFileSync(listFile, 'utf8'));
 
-const eslint = new ESLint({
-  cwd: join(root, 'bench', '.corpus'),
-  overrideConfigFile: true,
-  overrideConfig: await configFor(configName),
-  // Per-rule timing wraps every listener: only the strict run collects it (for the most-expensive-rules table),
-  // so the baseline and recommended comparisons are not skewed by instrumentation.
-  stats: configName === 'strict',
-  errorOnUnmatchedPattern: false,
-  globInputPaths: false,
-});
+// Per-rule timing wraps every listener: only the strict run collects it (for the most-expensive-rules table),
+// so the baseline and recommended comparisons are not skewed by instrumentation.
+const eslint = await corpusESLint(configName, { stats: configName === 'strict' });
 
 const start = performance.now();
 let ruleErrors = 0;

@@ -9,14 +9,11 @@
 // Usage: node bench/paired.mjs <configA> <configB> <file-list.json> [--rounds N] [--batch N]
 // (`baseline baseline#2` is an A/A run: the same configuration twice, which should measure about 0%.)
 // Prints one JSON line: { a, b, files, rounds: [{ aMs, bMs }], aMs, bMs, overhead, pairs, engineMs }.
-import { ESLint } from 'eslint';
 import { readFileSync } from 'node:fs';
-import { dirname, join } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { join } from 'node:path';
 
-import { configFor, dist } from './configs.mjs';
+import { corpusESLint, dist } from './configs.mjs';
 
-const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const args = process.argv.slice(2);
 const option = (name, fallback) => (args.includes(`--${name}`) ? Number(args[args.indexOf(`--${name}`) + 1]) : fallback);
 const [a, b, listFile] = args;
@@ -26,14 +23,7 @@ const files = JSON.parse(readFileSync(listFile, 'utf8'));
 const { engineStats } = await import(join(dist, 'src/engine/analysis.js'));
 
 // `name#2` is `name` again, for an A/A run that shows the method's own resolution.
-const make = async (name) =>
-  new ESLint({
-    cwd: join(root, 'bench', '.corpus'),
-    overrideConfigFile: true,
-    overrideConfig: await configFor(name.replace(/#.*$/, '')),
-    errorOnUnmatchedPattern: false,
-    globInputPaths: false,
-  });
+const make = (name) => corpusESLint(name.replace(/#.*$/, ''));
 const linters = { [a]: await make(a), [b]: await make(b) };
 
 const cpuMs = () => {

@@ -2,26 +2,16 @@
 // Where keyguard's time goes: lints a file list one file at a time in one process and sums ESLint's per-rule
 // `stats` over it, with the engine's own time (which the stats charge to the first keyguard rule on a file).
 // Usage: node bench/per-rule.mjs <file-list.json> [config, default recommended] [substring to filter files]
-import { ESLint } from 'eslint';
 import { readFileSync } from 'node:fs';
-import { dirname, join } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { join } from 'node:path';
 
-import { configFor, dist } from './configs.mjs';
+import { corpusESLint, dist } from './configs.mjs';
 
-const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const [listFile, config = 'recommended', filter] = process.argv.slice(2);
 const { engineStats } = await import(join(dist, 'src/engine/analysis.js'));
 let files = JSON.parse(readFileSync(listFile, 'utf8'));
 if (filter) files = files.filter((file) => file.includes(filter));
-const eslint = new ESLint({
-  cwd: join(root, 'bench', '.corpus'),
-  overrideConfigFile: true,
-  overrideConfig: await configFor(config),
-  stats: true,
-  errorOnUnmatchedPattern: false,
-  globInputPaths: false,
-});
+const eslint = await corpusESLint(config, { stats: true });
 const perRule = {};
 const engineBefore = engineStats.ms;
 for (const file of files) {

@@ -4,28 +4,18 @@
 // file (so the plugin's own code and tables are not counted). Compare configurations: what keyguard
 // retains beyond the zero-rule baseline should stay flat as the list grows, or it is a leak.
 // Usage: node --expose-gc bench/retained.mjs <file-list.json> <config> [how many files, default all]
-import { ESLint } from 'eslint';
 import { readFileSync } from 'node:fs';
-import { dirname, join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 
-import { configFor } from './configs.mjs';
+import { corpusESLint } from './configs.mjs';
 
 if (typeof global.gc !== 'function') {
   console.error('run with node --expose-gc');
   process.exit(2);
 }
-const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const [listFile, config, count] = process.argv.slice(2);
 const all = JSON.parse(readFileSync(listFile, 'utf8'));
 const files = count ? all.slice(0, Number(count)) : all;
-const eslint = new ESLint({
-  cwd: join(root, 'bench', '.corpus'),
-  overrideConfigFile: true,
-  overrideConfig: await configFor(config),
-  errorOnUnmatchedPattern: false,
-  globInputPaths: false,
-});
+const eslint = await corpusESLint(config);
 await eslint.lintFiles([files[0]]);
 global.gc();
 const before = process.memoryUsage().heapUsed;

@@ -8,7 +8,7 @@
 // is a warm-up and is discarded.
 // Usage: node bench/paired.mjs <configA> <configB> <file-list.json> [--rounds N] [--batch N]
 // (`baseline baseline#2` is an A/A run: the same configuration twice, which should measure about 0%.)
-// Prints one JSON line: { a, b, files, rounds: [{ aMs, bMs }], aMs, bMs, overhead, pairs, engineMs }.
+// Prints one JSON line: { a, b, files, rounds: [{ aMs, bMs, aWallMs, bWallMs }], aMs, bMs, overhead, wallOverhead, pairs, engineMs }.
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 
@@ -39,23 +39,26 @@ const pairs = [];
 let engineMs = 0;
 for (let round = 0; round < rounds; round++) {
   const totals = { [a]: 0, [b]: 0 };
+  const wall = { [a]: 0, [b]: 0 };
   const engineBefore = engineStats.ms;
   for (const [index, batch] of batches.entries()) {
     const order = (round + index) % 2 === 0 ? [a, b] : [b, a];
     const spent = {};
     for (const name of order) {
       const start = cpuMs();
+      const wallStart = performance.now();
       await linters[name].lintFiles(batch);
       spent[name] = cpuMs() - start;
       totals[name] += spent[name];
+      wall[name] += performance.now() - wallStart;
     }
     if (round > 0) pairs.push(spent[b] / spent[a]);
   }
   if (round > 0) {
-    kept.push({ aMs: totals[a], bMs: totals[b] });
+    kept.push({ aMs: totals[a], bMs: totals[b], aWallMs: wall[a], bWallMs: wall[b] });
     engineMs += engineStats.ms - engineBefore;
   }
-  process.stderr.write(`paired round ${round + 1}${round === 0 ? ' (warm-up)' : ''}: ${a} ${(totals[a] / 1000).toFixed(2)} s, ${b} ${(totals[b] / 1000).toFixed(2)} s CPU\n`);
+  process.stderr.write(`paired round ${round + 1}${round === 0 ? ' (warm-up)' : ''}: ${a} ${(totals[a] / 1000).toFixed(2)} s, ${b} ${(totals[b] / 1000).toFixed(2)} s CPU; wall ${(wall[a] / 1000).toFixed(2)} s, ${(wall[b] / 1000).toFixed(2)} s\n`);
 }
 const sum = (key) => kept.reduce((total, r) => total + r[key], 0);
 const sorted = [...pairs].sort((x, y) => x - y);
@@ -69,6 +72,9 @@ console.log(
     aMs: sum('aMs'),
     bMs: sum('bMs'),
     overhead: sum('bMs') / sum('aMs') - 1,
+    // Wall time of the same batches: CPU time also counts V8's helper threads (concurrent GC, compilation),
+    // which run on an otherwise idle core and add little to how long a lint takes.
+    wallOverhead: sum('bWallMs') / sum('aWallMs') - 1,
     pairs: { count: pairs.length, p25: quantile(0.25) - 1, median: quantile(0.5) - 1, p75: quantile(0.75) - 1 },
     // keyguard's own measured time over the measured rounds (its engine counters are process-wide)
     engineMs,

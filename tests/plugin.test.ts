@@ -124,17 +124,20 @@ describe('settings.keyguard', () => {
       const counts: number[] = [];
       const linter = new Linter({ configType: 'flat' });
       const rules = Object.fromEntries(
-        Object.entries(plugin.rules).map(([name, rule]) => [
-          name,
-          {
-            ...rule,
-            create(context: Parameters<typeof rule.create>[0]) {
-              const listeners = rule.create(context);
-              counts.push(Object.keys(listeners).length);
-              return listeners;
+        Object.entries(plugin.rules).map(([name, rule]) => {
+          const create = rule.create as (context: unknown) => Record<string, unknown>;
+          return [
+            name,
+            {
+              ...rule,
+              create(context: unknown) {
+                const listeners = create(context);
+                counts.push(Object.keys(listeners).length);
+                return listeners;
+              },
             },
-          },
-        ]),
+          ];
+        }),
       );
       linter.verify(code, [{ plugins: { counted: { rules } as never }, rules: Object.fromEntries(Object.keys(rules).map((name) => [`counted/${name}`, 'error'])) }], 'x.js');
       expect(counts).toHaveLength(ruleFiles.length);

@@ -24,6 +24,13 @@ export async function configFor(name, distDir = dist) {
       return [...base, ...keyguard.configs.recommended];
     case 'strict':
       return [...base, ...keyguard.configs.strict];
+    case 'noop-rules': {
+      // As many rules as recommended enables, each with no listener at all: what ESLint itself charges per
+      // configured rule per file, which keyguard cannot avoid (compare with `bench/paired.mjs baseline noop-rules`).
+      const names = Object.keys(keyguard.configs.recommended.find((entry) => entry.rules).rules);
+      const rules = Object.fromEntries(names.map((rule) => [rule.replace(/^keyguard\//, ''), { meta: { schema: [] }, create: () => ({}) }]));
+      return [...base, { plugins: { noop: { rules } }, rules: Object.fromEntries(Object.keys(rules).map((rule) => [`noop/${rule}`, 'error'])) }];
+    }
     default: {
       const peers = await import(join(root, 'bench/peers.mjs'));
       return [...base, ...(await peers.peerConfig(name))];

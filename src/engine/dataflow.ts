@@ -29,8 +29,6 @@ import type { CallFact } from './facts.js';
 import type { AValue } from './values.js';
 import { forEachNode, pushChildren, visitorKeysOf, type ForEachOptions } from './ast.js';
 
-/** The expression walk: source order, type annotations left out. */
-
 type Node = TSESTree.Node;
 type FunctionNode = TSESTree.FunctionLike;
 type ClassNode = TSESTree.ClassDeclaration | TSESTree.ClassExpression;

@@ -160,8 +160,7 @@ export class FileIndex {
     if (!computed) return propertyName(key);
     if (key.type === 'Literal') return String(key.value);
     if (key.type === 'TemplateLiteral' && !key.expressions.length) return key.quasis[0]?.value.cooked ?? '';
-    // `{ [k]: v }` with k unknown: the evaluator adds v to a lookup only when the same object also
-    // defines the name looked up, so such a key adds no name of its own.
+    // `{ [k]: v }`: named later, by the evaluator, if at all (see dynamicKeys).
     return null;
   }
 
@@ -179,8 +178,8 @@ export class FileIndex {
   /**
    * Whether some property named `name` may hold a catalogued function or object in this file: it is
    * given a value that may be one (see {@link define}), or an identifier that is not a local function or
-   * class (`tracing.push = push` with `function push() {}` is local code). `isLocalCallable` comes from
-   * the evaluator, which owns scope lookups.
+   * class (`tracing.push = push` with `function push() {}` is local code). The evaluator owns scope
+   * lookups and names computed keys. Each name's identifiers are looked up once: the answer is kept.
    */
   mayDefine(name: string, evaluator: Evaluator): boolean {
     if (!this.namesComplete || this.definedNames.has(name)) return true;
@@ -193,7 +192,9 @@ export class FileIndex {
       if (this.definedNames.has(name)) return true;
     }
     const identifiers = this.identifierValues.get(name);
-    if (!identifiers?.some((id) => !evaluator.isLocalCallable(id))) return false;
+    if (!identifiers) return false;
+    this.identifierValues.delete(name);
+    if (identifiers.every((id) => evaluator.isLocalCallable(id))) return false;
     this.definedNames.add(name);
     return true;
   }

@@ -854,9 +854,10 @@ export class Evaluator {
   }
 
   /**
-   * Whether a callee can reach anything catalogued, decided without evaluating it. A name bound only by
-   * function or class declarations and never written cannot. Nor can `x.name` when no catalogued member
-   * or global, and no property the file defines, has that name (or one of `alsoNames`): builtin methods
+   * Whether a callee can reach anything catalogued, decided without evaluating it. A name bound only to
+   * local functions or classes, never reassigned, cannot. Nor can `x.name` when no catalogued member of a
+   * type the file can reach (see {@link computeReachableMembers}) or global, and no property the file
+   * defines, has that name (or one of `alsoNames`): builtin methods
    * (`list.push`, `s.charCodeAt`) are the bulk of calls in large files, and their receivers would otherwise
    * be evaluated through every call site of a parameter.
    */
@@ -872,7 +873,7 @@ export class Evaluator {
   /** Whether a member of this name may be a catalogued function or type, or a property defined in the file. */
   private mayNameCatalogued(name: string): boolean {
     return (
-      this.registry.memberNames.has(name) ||
+      (this.registry.memberNames.has(name) && (this.reachableMembers ??= this.computeReachableMembers()).has(name)) ||
       this.registry.globals.has(name) ||
       GLOBAL_OBJECT_NAMES.has(name) ||
       name === 'require' ||
@@ -881,10 +882,48 @@ export class Evaluator {
     );
   }
 
+  /**
+   * Whether an expression may hold something a call can reach the catalogue through: a catalogued
+   * function or object, a builtin (`Math.random`, the global object), or a value a catalogued call or a
+   * weak source produced. Local functions, classes, records and literals cannot.
+   */
+  mayHoldCatalogued(node: Node): boolean {
+    if (node.type === 'Identifier' && this.isLocalCallable(node)) return false;
+    return this.evaluate(node).some(
+      (value) =>
+        value.kind === 'callable' ||
+        value.kind === 'type' ||
+        value.kind === 'builtin' ||
+        (value.kind === 'unknown' && (value.provenance !== undefined || value.origin !== undefined)),
+    );
+  }
+
+  private reachableMembers?: ReadonlySet<string>;
+
+  /**
+   * The member names of the catalogued types this file can reach. A value of a catalogued type starts at
+   * a catalogued module (`require('crypto')`, `import ... from 'node-forge'`) or global (`crypto`,
+   * `CryptoJS`), and every other type is reached from those through members and return types. So a file
+   * whose only crypto is `require('crypto')` cannot call node-forge's or openpgp's methods, and
+   * `x.encrypt(...)` there is not resolved. Modules are the string literals of the file that name one
+   * (a specifier assembled at run time, `require('cry' + 'pto')`, is not seen: docs/limitations.md).
+   */
+  private computeReachableMembers(): ReadonlySet<string> {
+    const entries = new Set<string>();
+    for (const node of this.index.strings) {
+      const text = node.type === 'Literal' ? node.value : node.expressions.length === 0 ? node.quasis[0]?.value.cooked : undefined;
+      const target = text === undefined || text === null ? undefined : this.registry.modules.get(text)?.target;
+      if (typeof target === 'string') entries.add(target);
+    }
+    const text = this.sourceCode.text;
+    for (const [name, { type }] of this.registry.globals) if (text.includes(name)) entries.add(type);
+    return this.registry.memberNamesReachableFrom([...entries]);
+  }
+
   private readonly localCallables = new Map<Variable, boolean>();
   private callableNames?: Set<string>;
 
-  /** A name bound only by function or class declarations and never written. */
+  /** A name bound only to functions or classes written in this file, and never reassigned (see {@link onlyCallable}). */
   isLocalCallable(id: TSESTree.Identifier): boolean {
     // Most calls in large files are to local functions: answer by name when every binding of that name
     // in the file is one, without a scope lookup per call.
@@ -900,7 +939,7 @@ export class Evaluator {
   }
 
   /**
-   * Names that, wherever they are used in this file, denote a local function or class never written:
+   * Names that, wherever they are used in this file, denote a local function or class never reassigned:
    * every variable of that name in every scope is one, and no reference to it is left unresolved (a
    * global of the same name). Any reference by such a name then resolves to one of them.
    */
@@ -960,12 +999,27 @@ export class Evaluator {
 
 // ------------------------------------------------------------------ helpers
 
-/** Bound only by function or class declarations, and never written. */
+/**
+ * Bound only by function or class declarations, or by declarators initialised with a function or class
+ * written in place (`const f = () => {}`, `var C = class {}`), and never written otherwise.
+ */
 function onlyCallable(variable: Variable): boolean {
   return (
-    variable.defs.every((def) => def.type === 'FunctionName' || def.type === 'ClassName') &&
-    !variable.references.some((reference) => reference.isWrite())
+    variable.defs.every(
+      (def) =>
+        def.type === 'FunctionName' ||
+        def.type === 'ClassName' ||
+        (def.type === 'Variable' && def.node.id === def.name && def.node.init !== null && IN_PLACE_CALLABLES.has(def.node.init.type) && !inForHead(def.node)),
+    ) && !variable.references.some((reference) => reference.isWrite() && !reference.init)
   );
+}
+
+const IN_PLACE_CALLABLES = new Set(['FunctionExpression', 'ArrowFunctionExpression', 'ClassExpression']);
+
+/** `for (const f of fns)`: the declarator's init, if any, is not what the variable holds. */
+function inForHead(declarator: TSESTree.VariableDeclarator): boolean {
+  const loop = declarator.parent?.parent;
+  return (loop?.type === 'ForOfStatement' || loop?.type === 'ForInStatement') && loop.left === declarator.parent;
 }
 
 type Combiner = (a: NonNullable<LitValue['value']> | null | undefined, b: LitValue['value']) => LitValue['value'];

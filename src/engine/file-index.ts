@@ -31,23 +31,26 @@ export class FileIndex {
   readonly objects: TSESTree.ObjectExpression[] = [];
   readonly strings: (TSESTree.StringLiteral | TSESTree.TemplateLiteral)[] = [];
   /**
-   * Every property name the file defines with a value that may be catalogued: object and class member
-   * keys (literal computed keys too), parameter properties and `x.name = ...` / `x['name'] = ...`
+   * Property names the file defines with a value that may hold something catalogued: object and class
+   * member keys (literal computed keys too), parameter properties and `x.name = ...` / `x['name'] = ...`
    * targets. The evaluator reads properties only from such definitions (not from `Object.defineProperty`
-   * or `Reflect.set`), so it uses this set to skip callees `x.name(...)` that cannot be catalogued.
-   * A definition whose value cannot be catalogued (a method, `name: function () {}`, `x.name = 0`, a
-   * local function by name) does not count: see {@link define}.
+   * or `Reflect.set`), so it uses them to skip callees `x.name(...)` that cannot be catalogued. A name is
+   * in this set once known to count: defined without a value written there (an accessor, a parameter
+   * property), or with a value the evaluator found may hold one (see {@link mayDefine}).
    */
   private readonly definedNames = new Set<string>();
+  /**
+   * The values written for each other name, not judged yet. A value that cannot hold anything catalogued
+   * whatever it refers to (a method, `name: function () {}`, `x.name = 0`) is not kept: see {@link define}.
+   */
+  private readonly pendingValues = new Map<string, Node[]>();
   /**
    * False when the file may define members whose names are not property keys: a TypeScript namespace
    * (its members are declarations). Then every name counts as defined.
    */
   private namesComplete = true;
-  /** Property values that are bare identifiers, by name: see {@link mayDefine}. */
-  private readonly identifierValues = new Map<string, TSESTree.Identifier[]>();
-  /** Computed keys of object literals that are not literals, not yet named: see {@link dynamicKeys}. */
-  private readonly computedKeys: Node[] = [];
+  /** Properties of object literals whose computed keys are not literals, not yet named: see {@link dynamicKeys}. */
+  private readonly computedKeys: TSESTree.Property[] = [];
   readonly propertyAssignments: TSESTree.AssignmentExpression[] = [];
   readonly thisWrites = new Map<ClassNode, Map<string, TSESTree.Expression[]>>();
   readonly thisCalls = new Map<ClassNode, Map<string, TSESTree.CallExpression[]>>();
@@ -165,36 +168,39 @@ export class FileIndex {
   }
 
   /**
-   * Records that property `name` is given `value` (null: no value at all). A value that cannot be a
-   * catalogued function or object (a function or class written in place, a literal, an operator's
-   * result) defines nothing; a bare identifier is decided later, by {@link mayDefine}.
+   * Records that property `name` is given `value` (null: no value at all; ANY_VALUE: a value not written
+   * there). A value that cannot hold anything catalogued (a function or class written in place, a
+   * literal, an operator's result) defines nothing; any other is judged later, by {@link mayDefine}.
    */
   private define(name: string | null, value: Node | null | undefined): void {
     if (name === null || this.definedNames.has(name) || !value) return;
-    if (value.type === 'Identifier') push(this.identifierValues, name, value);
-    else if (!LOCAL_VALUES.has(value.type)) this.definedNames.add(name);
+    if (value === ANY_VALUE) {
+      this.definedNames.add(name);
+      this.pendingValues.delete(name);
+    } else if (!LOCAL_VALUES.has(value.type)) {
+      push(this.pendingValues, name, value);
+    }
   }
 
   /**
-   * Whether some property named `name` may hold a catalogued function or object in this file: it is
-   * given a value that may be one (see {@link define}), or an identifier that is not a local function or
-   * class (`tracing.push = push` with `function push() {}` is local code). The evaluator owns scope
-   * lookups and names computed keys. Each name's identifiers are looked up once: the answer is kept.
+   * Whether some property named `name` may hold a catalogued function or object in this file. Each value
+   * written for it is asked of the evaluator (which owns scope lookups and names computed keys) until one
+   * may: `tracing.push = push` with `function push() {}`, or `{ get: memoize(load) }`, is local code, and
+   * `x.push(...)`, `x.get(...)` are then not resolved anywhere in the file. The answer is kept.
    */
   mayDefine(name: string, evaluator: Evaluator): boolean {
     if (!this.namesComplete || this.definedNames.has(name)) return true;
     if (this.computedKeys.length) {
       // `{ [ENC]: crypto.createCipheriv }` with `const ENC = 'enc'`: the names such keys evaluate to.
-      for (const key of this.computedKeys.splice(0)) {
-        const keyName = evaluator.staticString(key);
-        if (keyName !== null) this.definedNames.add(keyName);
+      for (const property of this.computedKeys.splice(0)) {
+        const keyName = evaluator.staticString(property.key);
+        if (keyName !== null && !this.definedNames.has(keyName)) push(this.pendingValues, keyName, property.value);
       }
-      if (this.definedNames.has(name)) return true;
     }
-    const identifiers = this.identifierValues.get(name);
-    if (!identifiers) return false;
-    this.identifierValues.delete(name);
-    if (identifiers.every((id) => evaluator.isLocalCallable(id))) return false;
+    const values = this.pendingValues.get(name);
+    if (!values) return false;
+    this.pendingValues.delete(name);
+    if (!values.some((value) => evaluator.mayHoldCatalogued(value))) return false;
     this.definedNames.add(name);
     return true;
   }
@@ -209,7 +215,7 @@ export class FileIndex {
     let dynamic = false;
     for (const prop of object.properties) {
       if (prop.type !== 'Property' || !prop.computed || this.keyName(prop.key, true) !== null || LOCAL_VALUES.has(prop.value.type)) continue;
-      this.computedKeys.push(prop.key);
+      this.computedKeys.push(prop);
       dynamic = true;
     }
     if (!dynamic) return;

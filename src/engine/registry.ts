@@ -81,6 +81,39 @@ export class Registry {
     return this.scanner.test(text);
   }
 
+  /**
+   * Every member name of the types reachable from these entry types: their members, the types their
+   * members are or return, and so on. Files that use the same entry types share one answer.
+   */
+  memberNamesReachableFrom(entries: readonly string[]): ReadonlySet<string> {
+    const key = [...entries].sort().join('\n');
+    let names = this.reachableNames.get(key);
+    if (names) return names;
+    names = new Set<string>();
+    const seen = new Set<string>();
+    const todo = [...entries];
+    const reach = (name: string | undefined) => {
+      if (name !== undefined && !seen.has(name)) todo.push(name);
+    };
+    while (todo.length) {
+      const name = todo.pop()!;
+      if (seen.has(name)) continue;
+      seen.add(name);
+      const spec = this.types.get(name)?.spec;
+      if (!spec) continue;
+      reach(spec.call?.returns);
+      for (const [member, memberSpec] of Object.entries(spec.members ?? {})) {
+        names.add(member);
+        if (memberSpec.kind === 'type') reach(memberSpec.type);
+        else if (memberSpec.kind === 'function') reach(memberSpec.returns);
+      }
+    }
+    this.reachableNames.set(key, names);
+    return names;
+  }
+
+  private readonly reachableNames = new Map<string, Set<string>>();
+
   type(name: string): RegisteredType | undefined {
     return this.types.get(name);
   }

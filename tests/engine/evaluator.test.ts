@@ -147,11 +147,18 @@ describe('callee resolution skips only callees that cannot be catalogued', () =>
     // Literals, operators' results and local functions by name cannot be catalogued either.
     expect(mayBeCatalogued("const o: any = { frob: 'x' }; o.frob = 1 + 2; o.frob = !o; o.frob = [crypto];")).toBe(false);
     expect(mayBeCatalogued('function frob() {} class K {} const o: any = { frob }; o.frob = K;')).toBe(false);
-    // Anything else may hold a catalogued function.
+    // Anything else counts when it may hold a catalogued function or object, a builtin, or a catalogued result.
     expect(mayBeCatalogued('class A { get frob() { return crypto.createHash; } }')).toBe(true);
     expect(mayBeCatalogued('const o = { frob: crypto.createHash };')).toBe(true);
     expect(mayBeCatalogued('const frob = crypto.createHash; const o = { frob };')).toBe(true);
-    expect(mayBeCatalogued('const o: any = {}; o.frob = pick();')).toBe(true);
+    expect(mayBeCatalogued('const o: any = {}; o.frob = pick();')).toBe(false);
+    expect(mayBeCatalogued('function make() { return crypto.createHash; }\nconst o: any = {}; o.frob = make();')).toBe(true);
+    expect(mayBeCatalogued('function make() { return () => 1; }\nconst o: any = {}; o.frob = make();')).toBe(false);
+    expect(mayBeCatalogued('const o = { frob: Math.random };')).toBe(true);
+    expect(mayBeCatalogued('const o = { frob: globalThis };')).toBe(true);
+    expect(mayBeCatalogued('const h = crypto.createHash; const o = { frob: h("sha256") };')).toBe(true);
+    expect(mayBeCatalogued('const o = { frob: { nested: crypto.createHash } };')).toBe(false);
+    expect(mayBeCatalogued('const o = { frob: cond ? crypto.createHash : null };')).toBe(true);
     expect(mayBeCatalogued('class B { frob = crypto.createHash; }')).toBe(true);
     expect(mayBeCatalogued('let h = crypto.createHash; const o = { frob: h };')).toBe(true);
     expect(mayBeCatalogued('function frob() {} frob = crypto.createHash as any; const o = { frob };')).toBe(true);
@@ -169,6 +176,14 @@ describe('callee resolution skips only callees that cannot be catalogued', () =>
       ['function outer() { function run() {} run(); }\nrun();', true],
       ['function run() {}\nrun = crypto.createHash as any;\nrun();', true],
       ['function run() {}\nfunction g() { const run = crypto.createHash; run(); }', true],
+      // Functions and classes written in place and never reassigned are local code too.
+      ['const run = () => 1;\nrun();', false],
+      ['var run = function () {};\nvar run = function () {};\nrun();', false],
+      ['const run = class {};\nnew run();', false],
+      ['let run = () => 1;\nrun = crypto.createHash as any;\nrun();', true],
+      ['var run = function () {};\nvar run = crypto.createHash;\nrun();', true],
+      ['const { run } = { run: crypto.createHash };\nrun();', true],
+      ['for (const run of [() => 1]) run();', true],
     ];
     for (const [code, expected] of cases) {
       const actual = withAnalysis(`import * as crypto from 'node:crypto';\n${code}`, (analysis) => {
@@ -177,6 +192,44 @@ describe('callee resolution skips only callees that cannot be catalogued', () =>
       });
       expect([code, actual]).toEqual([code, expected]);
     }
+  });
+
+  it('skips catalogued member names of libraries the file cannot reach', () => {
+    // Each entry: code, then whether the last call `x.<name>(...)` may be catalogued.
+    const cases: [string, boolean][] = [
+      // `readKey` is an openpgp member; `createCipheriv` a node:crypto one.
+      ["import * as crypto from 'node:crypto';\nx.readKey(k);", false],
+      ["import * as crypto from 'node:crypto';\nx.createCipheriv('des', k, iv);", true],
+      ["import * as openpgp from 'openpgp';\nx.readKey(k);", true],
+      // A specifier held in a constant is still a string literal of the file.
+      ["const name = 'openpgp';\nconst pgp = require(name);\nx.readKey(k);", true],
+      ['const pgp = await import(`openpgp`);\nx.readKey(k);', true],
+      // Reached through members and return types: `forge.pki.rsa.generateKeyPair` from `forge`.
+      ["import forge from 'node-forge';\nx.generateKeyPair({ bits: 1024 });", true],
+      ["import forge from 'node-forge';\nx.readKey(k);", false],
+      // A catalogued global needs no import; without one, nothing is reachable.
+      ['const aes = CryptoJS.AES;\nx.encrypt(data, key);', true],
+      ["const pem = '-----BEGIN PUBLIC KEY-----';\nconst aes = Cipherish.AES;\nx.encrypt(data, key);", false],
+      // A name defined in the file still counts, whatever it catalogues elsewhere.
+      ["import * as crypto from 'node:crypto';\nconst x = { readKey: crypto.createHash };\nx.readKey('md5');", true],
+    ];
+    for (const [code, expected] of cases) {
+      const actual = withAnalysis(code, (analysis) => {
+        const calls = analysis.index.calls.filter((call) => call.callee.type === 'MemberExpression');
+        return analysis.evaluator.calleeMayBeCatalogued(calls[calls.length - 1]!.callee);
+      });
+      expect([code, actual]).toEqual([code, expected]);
+    }
+    // The premises of the cases above.
+    expect(getRegistry().memberNames.has('readKey')).toBe(true);
+    expect(getRegistry().memberNames.has('encrypt')).toBe(true);
+    expect(getRegistry().type('node-forge')?.spec.members).not.toHaveProperty('generateKeyPair');
+  });
+
+  it('keeps the facts of a library reached through its global or a module name in a constant', () => {
+    const apisOf = (code: string) => withAnalysis(code, (analysis) => analysis.facts.map((fact) => fact.api));
+    expect(apisOf("const mode = CryptoJS.mode.ECB;\nCryptoJS.AES.encrypt('m', key, { mode });")).toContain('CryptoJS.AES.encrypt');
+    expect(apisOf("const NAME = 'node-forge';\nconst f = require(NAME);\nf.cipher.createCipher('DES-ECB', key);")).toContain('forge.cipher.createCipher');
   });
 
   it('skips builtin methods and local functions without changing the facts', () => {

@@ -59,6 +59,7 @@ console.log(
     ruleMs,
     engineMs: engineStats.ms,
     analysed: engineStats.analysed,
+    tooLarge: engineStats.tooLarge ?? 0,
     parseErrors,
     ruleErrors,
     findings,

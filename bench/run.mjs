@@ -90,6 +90,7 @@ function measure(configList, list, roundCount, label) {
           rss: Math.max(...list.map((r) => r.maxRssMb)),
           engineMs: median(list.map((r) => r.engineMs)),
           analysed: list[0].analysed,
+          tooLarge: list[0].tooLarge ?? 0,
           parseErrors: list[0].parseErrors,
           ruleErrors: Math.max(...list.map((r) => r.ruleErrors)),
           findings: list[0].findings,
@@ -222,7 +223,8 @@ ${rowsOut.join('\n')}
 - **keyguard engine** is the shared per-file analysis (trigger scan, value resolution, facts), measured by the
   engine itself: ESLint's per-rule stats charge it to whichever rule asks first. Files with no trigger
   (no catalogued module, global or marker) are skipped after one pass of the trigger scan
-  (${summary.recommended?.analysed ?? heaviest.analysed} of ${files.length} files were analysed).
+  (${summary.recommended?.analysed ?? heaviest.analysed} of ${files.length} files were analysed; ${summary.recommended?.tooLarge ?? 0} more had a
+  trigger but over 400,000 AST nodes, and were skipped as generated code).
 - **parse errors** are the parser's (and ESLint 10's refusal of \`/* eslint-env */\` comments), not keyguard's.
 
 ## Peers, in the same run

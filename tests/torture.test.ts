@@ -1,6 +1,7 @@
 import { Linter } from 'eslint';
 import tsParser from '@typescript-eslint/parser';
 import plugin from '../src/index.js';
+import { MAX_NODES } from '../src/engine/file-index.js';
 
 /**
  * Crash-freeness on generated torture inputs: huge files, a 5 MB string literal, and nesting as deep as the
@@ -83,6 +84,15 @@ describe('torture inputs', () => {
     expect(messages.map((m) => [m.ruleId, m.line])).toEqual([['keyguard/no-weak-cipher', 5_002]]);
   });
 
+  it('skips a file past 400,000 nodes, as generated code, and analyses one just under', () => {
+    // One node per array element, plus a few dozen for the rest of the file. The finding comes first, so a
+    // partial look at the file (the first 400,000 nodes) would still see it.
+    const file = (elements: number) => `${HEADER}${WEAK};\nexport const table = [${'0,'.repeat(elements)}];\n`;
+    expect(MAX_NODES).toBe(400_000);
+    expect(lint(file(399_900), 'table.js', true).map((m) => m.ruleId)).toEqual(['keyguard/no-weak-cipher']);
+    expect(lint(file(400_000), 'table.js', true)).toEqual([]);
+  });
+
   it('a 20,000-term string concatenation stays unknown instead of overflowing', () => {
     const code = (n: number) => `${HEADER}crypto.createCipheriv(${Array.from({ length: n }, () => "'a'").join('+')}, key, iv);\n`;
     const depth = deepestAccepted(code, 'concat.js', 20_000);
@@ -105,8 +115,8 @@ describe('torture inputs', () => {
     expect(lint(code, 'wide.js', true).filter((m) => m.fatal)).toEqual([]);
   });
 
-  it('a helper called from 150,000 sites: its parameter stays bounded and does not overflow', { timeout: 120_000 }, () => {
-    const calls = Array.from({ length: 150_000 }, (_, i) => `enc('v${i}');`).join('\n');
+  it('a helper called from 90,000 sites (just under the node limit): its parameter stays bounded and does not overflow', { timeout: 120_000 }, () => {
+    const calls = Array.from({ length: 90_000 }, (_, i) => `enc('v${i}');`).join('\n');
     const code = `${HEADER}function enc(name) { return crypto.createCipheriv(name, key, iv); }\nenc('des-cbc');\n${calls}\n`;
     const messages = lint(code, 'sites.js', true);
     expect(messages.filter((m) => m.fatal)).toEqual([]);

@@ -23,8 +23,9 @@ export class FileAnalysis {
   constructor(
     readonly sourceCode: TSESLint.SourceCode,
     readonly registry: Registry,
+    index: FileIndex = new FileIndex(sourceCode, registry),
   ) {
-    this.index = new FileIndex(sourceCode, registry);
+    this.index = index;
     this.evaluator = new Evaluator(sourceCode, registry, this.index, (site) =>
       this.collector.factFor(site.node, site.callee),
     );
@@ -120,13 +121,8 @@ const cache = new WeakMap<TSESTree.Program, FileAnalysis | null>();
  * shared analysis to whichever rule asks first, so the engine's own time is
  * measured here.
  */
-export const engineStats = { files: 0, analysed: 0, ms: 0 };
+export const engineStats = { files: 0, analysed: 0, ms: 0, tooLarge: 0 };
 
-/**
- * The shared analysis of the file being linted, or null when the file has no
- * trigger (no catalogued module, global or marker in its text) or is too large.
- * Cached per Program node, so nothing outlives the file in an editor server.
- */
 /**
  * Whether the file may need analysis at all (it has a trigger and is not too large), decided once per
  * file from its text. Rules ask this in `create`, so on a file with no crypto they register no listener.
@@ -152,6 +148,13 @@ export function mayAnalyse(context: Readonly<TSESLint.RuleContext<string, readon
 
 const triggerCache = new WeakMap<TSESTree.Program, boolean>();
 
+/**
+ * The shared analysis of the file being linted, or null when the file has no
+ * trigger (no catalogued module, global or marker in its text) or is too large:
+ * over MAX_SOURCE_LENGTH characters, or over MAX_NODES nodes (generated code; the
+ * file index stops counting there, before any evaluation).
+ * Cached per Program node, so nothing outlives the file in an editor server.
+ */
 export function getAnalysis(context: Readonly<TSESLint.RuleContext<string, readonly unknown[]>>): FileAnalysis | null {
   const sourceCode = context.sourceCode;
   const program = sourceCode.ast;
@@ -161,7 +164,12 @@ export function getAnalysis(context: Readonly<TSESLint.RuleContext<string, reado
   const text = sourceCode.text;
   // Rules ask mayAnalyse first, so the scan's answer is usually known already: do not scan twice.
   const triggered = triggerCache.get(program) ?? (text.length <= MAX_SOURCE_LENGTH && registry.hasTrigger(text));
-  const analysis = triggered ? new FileAnalysis(sourceCode, registry) : null;
+  let analysis: FileAnalysis | null = null;
+  if (triggered) {
+    const index = new FileIndex(sourceCode, registry);
+    if (index.truncated) engineStats.tooLarge++;
+    else analysis = new FileAnalysis(sourceCode, registry, index);
+  }
   cache.set(program, analysis);
   engineStats.files++;
   if (analysis) engineStats.analysed++;

@@ -100,5 +100,23 @@ export function forEachNode(sourceCode: TSESLint.SourceCode, visit: (node: Node)
   return count;
 }
 
+/**
+ * Whether a file has more than `limit` nodes, cheaper than visiting them: the linter's traversal has an
+ * enter and an exit step per node, so a file with at most twice `limit` steps has at most `limit` nodes,
+ * and a longer one is counted without a callback per node.
+ */
+export function hasMoreNodesThan(sourceCode: TSESLint.SourceCode, limit: number): boolean {
+  const traverse = (sourceCode as unknown as { traverse?: () => Iterable<TraversalStep> }).traverse;
+  const steps = typeof traverse === 'function' ? traverse.call(sourceCode) : null;
+  if (!Array.isArray(steps)) return forEachNode(sourceCode, () => undefined, { limit }) > limit;
+  if (steps.length <= 2 * limit) return false;
+  let count = 0;
+  for (let i = 0; i < steps.length; i++) {
+    const step = steps[i] as TraversalStep;
+    if (step.kind === 1 && step.phase === 1 && ++count > limit) return true;
+  }
+  return false;
+}
+
 const NO_FOR_EACH: ForEachOptions = {};
 const SOURCE_ORDER: PushOptions = { sourceOrder: true };

@@ -1,7 +1,7 @@
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 import { enclosingClass, propertyName, type Evaluator } from './evaluator.js';
 import type { Registry } from './registry.js';
-import { forEachNode } from './ast.js';
+import { forEachNode, hasMoreNodesThan } from './ast.js';
 
 type Node = TSESTree.Node;
 type ClassNode = TSESTree.ClassDeclaration | TSESTree.ClassExpression;
@@ -62,7 +62,10 @@ export class FileIndex {
   private pushesByArray?: Map<Node, TSESTree.Expression[]>;
 
   constructor(sourceCode: TSESLint.SourceCode, registry: Registry) {
-    this.nodeCount = forEachNode(sourceCode, (node) => this.visit(node, registry), { limit: MAX_NODES });
+    // A file past the limit is not analysed at all: do not index most of it first.
+    this.nodeCount = hasMoreNodesThan(sourceCode, MAX_NODES)
+      ? MAX_NODES + 1
+      : forEachNode(sourceCode, (node) => this.visit(node, registry), { limit: MAX_NODES });
   }
 
   get truncated(): boolean {

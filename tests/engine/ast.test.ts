@@ -1,5 +1,5 @@
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
-import { forEachNode } from '../../src/engine/ast.js';
+import { forEachNode, hasMoreNodesThan } from '../../src/engine/ast.js';
 import { withAnalysis } from './with-analysis.js';
 
 const CODE = `
@@ -61,6 +61,18 @@ describe('forEachNode', () => {
         const { nodes, count } = collect(sourceCode, { limit: 10 });
         expect(nodes).toHaveLength(10);
         expect(count).toBe(11);
+      }
+    });
+  });
+
+  it('agrees with a full count on whether a file has more nodes than a limit, on both paths', () => {
+    withAnalysis(CODE, (analysis) => {
+      const total = collect(analysis.sourceCode).count;
+      for (const sourceCode of [analysis.sourceCode, withoutSteps(analysis.sourceCode)]) {
+        // Below, at and above the node count, and past half the number of steps (where the count starts).
+        for (const limit of [1, Math.floor(total / 2), total - 1, total, total + 1, 10 * total]) {
+          expect([limit, hasMoreNodesThan(sourceCode, limit)]).toEqual([limit, total > limit]);
+        }
       }
     });
   });

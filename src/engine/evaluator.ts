@@ -905,18 +905,29 @@ export class Evaluator {
    * a catalogued module (`require('crypto')`, `import ... from 'node-forge'`) or global (`crypto`,
    * `CryptoJS`), and every other type is reached from those through members and return types. So a file
    * whose only crypto is `require('crypto')` cannot call node-forge's or openpgp's methods, and
-   * `x.encrypt(...)` there is not resolved. Modules are the string literals of the file that name one
-   * (a specifier assembled at run time, `require('cry' + 'pto')`, is not seen: docs/limitations.md).
+   * `x.encrypt(...)` there is not resolved. Modules and globals are named by the file's string literals
+   * and identifiers (a specifier assembled at run time, `require('cry' + 'pto')`, is not seen:
+   * docs/limitations.md).
    */
   private computeReachableMembers(): ReadonlySet<string> {
     const entries = new Set<string>();
+    const { modules, globals } = this.registry;
     for (const node of this.index.strings) {
       const text = node.type === 'Literal' ? node.value : node.expressions.length === 0 ? node.quasis[0]?.value.cooked : undefined;
-      const target = text === undefined || text === null ? undefined : this.registry.modules.get(text)?.target;
+      if (text === undefined || text === null) continue;
+      const target = modules.get(text)?.target;
       if (typeof target === 'string') entries.add(target);
+      // `window['crypto']`, `Reflect.get(globalThis, 'crypto')`
+      const global = globals.get(text);
+      if (global) entries.add(global.type);
     }
-    const text = this.sourceCode.text;
-    for (const [name, { type }] of this.registry.globals) if (text.includes(name)) entries.add(type);
+    // A global is read by its name: `crypto.subtle`, `window.crypto`, `const { crypto } = globalThis`. One
+    // pass over the identifier tokens costs less than searching the text once per catalogued global.
+    for (const token of this.sourceCode.ast.tokens ?? []) {
+      if (token.type !== 'Identifier') continue;
+      const global = globals.get(token.value);
+      if (global) entries.add(global.type);
+    }
     return this.registry.memberNamesReachableFrom([...entries]);
   }
 

@@ -1,3 +1,4 @@
+import { isKeyName } from '../../src/catalogue/sources.js';
 import { Linter } from 'eslint';
 import type { TSESLint } from '@typescript-eslint/utils';
 import { getAnalysis } from '../../src/engine/analysis.js';
@@ -101,5 +102,19 @@ describe('dataflow engine', () => {
     const flows = dataflowOf(code)!.flows('key-material');
     expect(flows.length).toBe(1);
     expect(performance.now() - started).toBeLessThan(5000);
+  });
+});
+
+describe('isKeyName', () => {
+  it('accepts key names from the shortest (privKey) on, whatever the case and separators', () => {
+    for (const name of ['privKey', 'PRIVKEY', 'priv_key', 'privateKeyPem', 'SECRET_KEY', 'walletSecret', 'mnemonicPhrase', 'seed-phrase']) {
+      expect([name, isKeyName(name)]).toEqual([name, true]);
+    }
+  });
+
+  it('rejects other names, short ones included', () => {
+    for (const name of ['key', 'sk', 'pk', 'privK', 'apiKey', 'publicKey', 'keyId', 'secret', 'e', 'privateKeyLength'.repeat(3)]) {
+      expect([name, isKeyName(name)]).toEqual([name, false]);
+    }
   });
 });

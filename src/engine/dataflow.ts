@@ -28,6 +28,7 @@ import { enclosingClass, propertyName } from './evaluator.js';
 import type { CallFact } from './facts.js';
 import type { AValue } from './values.js';
 import { forEachNode, pushChildren, visitorKeysOf, type ForEachOptions } from './ast.js';
+import { TriggerScanner } from './trigger.js';
 
 type Node = TSESTree.Node;
 type FunctionNode = TSESTree.FunctionLike;
@@ -35,6 +36,9 @@ type ClassNode = TSESTree.ClassDeclaration | TSESTree.ClassExpression;
 type Variable = TSESLint.Scope.Variable;
 
 export type { Label, TaintKind, TaintSource } from './dataflow-model.js';
+
+/** Finds any of KEY_NAME_TRIGGERS in a file's text (see DataFlow.hasKeySources). */
+let keyNameScanner: TriggerScanner | undefined;
 
 /** Files whose flow graph was built, and the time spent building and solving them (the benchmark reports it). */
 export const dataflowStats = { built: 0, ms: 0 };
@@ -294,7 +298,8 @@ export class DataFlow {
           return returned !== undefined;
         }) ||
         this.analysis.bindings('key').length > 0 ||
-        KEY_NAME_TRIGGERS.some((word) => this.sourceCode.text.includes(word));
+        // One pass over the text for all the words, not one search per word.
+        (keyNameScanner ??= new TriggerScanner(KEY_NAME_TRIGGERS, [])).test(this.sourceCode.text);
     }
     return this.keySourceCandidates;
   }

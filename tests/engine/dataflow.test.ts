@@ -1,4 +1,4 @@
-import { isKeyName } from '../../src/catalogue/sources.js';
+import { isKeyName, KEY_NAME_TRIGGERS } from '../../src/catalogue/sources.js';
 import { Linter } from 'eslint';
 import type { TSESLint } from '@typescript-eslint/utils';
 import { getAnalysis } from '../../src/engine/analysis.js';
@@ -76,6 +76,14 @@ describe('dataflow engine', () => {
     const flow = dataflowOf("import crypto from 'node:crypto';\nconst h = crypto.createHash('sha256').update(x).digest('hex');\nconsole.log(h);");
     expect(flow).not.toBeNull();
     expect(flow!.hasKeySources).toBe(false);
+  });
+
+  it('counts a key-named word anywhere in the text as a possible source, and nothing else', () => {
+    const has = (code: string) => dataflowOf(`import crypto from 'node:crypto';\n${code}`)!.hasKeySources;
+    for (const word of KEY_NAME_TRIGGERS) {
+      expect([word, has(`const h = crypto.createHash('sha256');\nconsole.log(h, config.${word}Value);`)]).toEqual([word, true]);
+    }
+    expect(has("const h = crypto.createHash('sha256');\nconsole.log(h, config.privKy, 'secret key');")).toBe(false);
   });
 
   it('finds sources and flows in a file with a source', () => {

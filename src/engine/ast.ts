@@ -63,30 +63,27 @@ export interface ForEachOptions {
  */
 export function forEachNode(sourceCode: TSESLint.SourceCode, visit: (node: Node) => void, options: ForEachOptions = NO_FOR_EACH): number {
   const { skip, limit = Infinity } = options;
-  const traverse = (sourceCode as unknown as { traverse?: () => Iterable<TraversalStep> }).traverse;
+  const steps = linterSteps(sourceCode);
   let count = 0;
-  if (typeof traverse === 'function') {
-    const steps = traverse.call(sourceCode);
-    if (Array.isArray(steps)) {
-      let skipping: unknown = null;
-      for (let i = 0; i < steps.length; i++) {
-        const step = steps[i] as TraversalStep;
-        if (step.kind !== 1) continue;
-        if (skipping !== null) {
-          if (step.phase === 2 && step.target === skipping) skipping = null;
-          continue;
-        }
-        if (step.phase !== 1) continue;
-        const node = step.target as Node;
-        if (skip?.(node)) {
-          skipping = node;
-          continue;
-        }
-        if (++count > limit) return count;
-        visit(node);
+  if (steps) {
+    let skipping: unknown = null;
+    for (let i = 0; i < steps.length; i++) {
+      const step = steps[i]!;
+      if (step.kind !== 1) continue;
+      if (skipping !== null) {
+        if (step.phase === 2 && step.target === skipping) skipping = null;
+        continue;
       }
-      return count;
+      if (step.phase !== 1) continue;
+      const node = step.target as Node;
+      if (skip?.(node)) {
+        skipping = node;
+        continue;
+      }
+      if (++count > limit) return count;
+      visit(node);
     }
+    return count;
   }
   const keys = visitorKeysOf(sourceCode);
   const stack: Node[] = [sourceCode.ast];
@@ -106,16 +103,22 @@ export function forEachNode(sourceCode: TSESLint.SourceCode, visit: (node: Node)
  * and a longer one is counted without a callback per node.
  */
 export function hasMoreNodesThan(sourceCode: TSESLint.SourceCode, limit: number): boolean {
-  const traverse = (sourceCode as unknown as { traverse?: () => Iterable<TraversalStep> }).traverse;
-  const steps = typeof traverse === 'function' ? traverse.call(sourceCode) : null;
-  if (!Array.isArray(steps)) return forEachNode(sourceCode, () => undefined, { limit }) > limit;
+  const steps = linterSteps(sourceCode);
+  if (!steps) return forEachNode(sourceCode, () => undefined, { limit }) > limit;
   if (steps.length <= 2 * limit) return false;
   let count = 0;
   for (let i = 0; i < steps.length; i++) {
-    const step = steps[i] as TraversalStep;
+    const step = steps[i]!;
     if (step.kind === 1 && step.phase === 1 && ++count > limit) return true;
   }
   return false;
+}
+
+/** The linter's cached traversal of the file (ESLint >= 9.7), or null for a SourceCode built by hand. */
+function linterSteps(sourceCode: TSESLint.SourceCode): readonly TraversalStep[] | null {
+  const traverse = (sourceCode as unknown as { traverse?: () => Iterable<TraversalStep> }).traverse;
+  const steps = typeof traverse === 'function' ? traverse.call(sourceCode) : null;
+  return Array.isArray(steps) ? (steps as TraversalStep[]) : null;
 }
 
 const NO_FOR_EACH: ForEachOptions = {};

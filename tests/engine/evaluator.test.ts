@@ -1,3 +1,4 @@
+import type { TSESTree } from '@typescript-eslint/utils';
 
 import type { AValue } from '../../src/engine/values.js';
 import { withAnalysis } from './with-analysis.js';
@@ -102,6 +103,20 @@ describe('value resolution as sets', () => {
 });
 
 /**
+ * For each `[code, expected]`, whether the callee of the last call the filter picks may be catalogued
+ * (`Evaluator.calleeMayBeCatalogued`). Failures name the code.
+ */
+function expectLastCallees(cases: readonly [string, boolean][], pick: (callee: TSESTree.Node) => boolean): void {
+  for (const [code, expected] of cases) {
+    const actual = withAnalysis(code, (analysis) => {
+      const calls = analysis.index.calls.filter((call) => pick(call.callee));
+      return analysis.evaluator.calleeMayBeCatalogued(calls[calls.length - 1]!.callee);
+    });
+    expect([code, actual]).toEqual([code, expected]);
+  }
+}
+
+/**
  * Callee resolution skips `x.name(...)` when no catalogued member or global, and no property the file
  * defines, has that name (issue 7: most calls in large bundles are builtin methods). These are the ways a
  * catalogued function can still arrive under a name: each must keep its fact.
@@ -185,13 +200,10 @@ describe('callee resolution skips only callees that cannot be catalogued', () =>
       ['const { run } = { run: crypto.createHash };\nrun();', true],
       ['for (const run of [() => 1]) run();', true],
     ];
-    for (const [code, expected] of cases) {
-      const actual = withAnalysis(`import * as crypto from 'node:crypto';\n${code}`, (analysis) => {
-        const calls = analysis.index.calls.filter((call) => call.callee.type === 'Identifier' && call.callee.name === 'run');
-        return analysis.evaluator.calleeMayBeCatalogued(calls[calls.length - 1]!.callee);
-      });
-      expect([code, actual]).toEqual([code, expected]);
-    }
+    expectLastCallees(
+      cases.map(([code, expected]) => [`import * as crypto from 'node:crypto';\n${code}`, expected]),
+      (callee) => callee.type === 'Identifier' && callee.name === 'run',
+    );
   });
 
   it('skips catalogued member names of libraries the file cannot reach', () => {
@@ -215,13 +227,7 @@ describe('callee resolution skips only callees that cannot be catalogued', () =>
       // A name defined in the file still counts, whatever it catalogues elsewhere.
       ["import * as crypto from 'node:crypto';\nconst x = { readKey: crypto.createHash };\nx.readKey('md5');", true],
     ];
-    for (const [code, expected] of cases) {
-      const actual = withAnalysis(code, (analysis) => {
-        const calls = analysis.index.calls.filter((call) => call.callee.type === 'MemberExpression');
-        return analysis.evaluator.calleeMayBeCatalogued(calls[calls.length - 1]!.callee);
-      });
-      expect([code, actual]).toEqual([code, expected]);
-    }
+    expectLastCallees(cases, (callee) => callee.type === 'MemberExpression');
     // The premises of the cases above.
     expect(getRegistry().memberNames.has('readKey')).toBe(true);
     expect(getRegistry().memberNames.has('encrypt')).toBe(true);

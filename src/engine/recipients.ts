@@ -244,14 +244,17 @@ function ghostSites(analysis: FileAnalysis, keys: KeyLiterals, ranges: readonly 
         return value.kind === 'unknown' || value.kind === 'type' || value.kind === 'object' || value.kind === 'function';
       });
   const out: RecipientCandidate[] = [];
+  // Whether the list reaches a recipient by its shape alone: through its place, the variable holding it, a loop
+  // or a callback. Answered from references, it is much cheaper than evaluating the list's entries.
+  const reaches = (list: Node, holder: TSESTree.Identifier | null): boolean =>
+    inRanges(list, ranges) || (holder !== null ? variableFlows(analysis, holder, ranges) : listAliasFlows(analysis, list, ranges));
+  // Otherwise only a constant also seen at a recipient next to runtime values makes the list count: without
+  // one, a list that does not reach a recipient is skipped before any of its entries is evaluated.
+  const mayCount = (list: Node, holder: TSESTree.Identifier | null): boolean => mixedAtRecipient.size > 0 || reaches(list, holder);
   const consider = (list: Node, holder: TSESTree.Identifier | null, constant: Node, fact: CallFact | null) => {
     const found = constantsOf(constant);
     if (!found.length) return;
-    const flows =
-      inRanges(list, ranges) ||
-      (holder !== null && variableFlows(analysis, holder, ranges)) ||
-      (holder === null && listAliasFlows(analysis, list, ranges)) ||
-      found.some((key) => key.node !== null && mixedAtRecipient.has(key.node));
+    const flows = reaches(list, holder) || found.some((key) => key.node !== null && mixedAtRecipient.has(key.node));
     if (!flows) return;
     const via = fact ?? nearestRecipientFact(analysis, found) ?? analysis.facts[0];
     if (!via) return;
@@ -259,6 +262,7 @@ function ghostSites(analysis: FileAnalysis, keys: KeyLiterals, ranges: readonly 
   };
   // Array literals with a runtime part and a constant entry.
   for (const node of analysis.index.arrays) {
+    if (!mayCount(node, null)) continue;
     const runtime = node.elements.some((element) => {
       if (!element) return false;
       const inner = element.type === 'SpreadElement' ? element.argument : element;
@@ -275,11 +279,12 @@ function ghostSites(analysis: FileAnalysis, keys: KeyLiterals, ranges: readonly 
     if (call.type !== 'CallExpression' || callee?.type !== 'MemberExpression' || callee.computed || callee.property.type !== 'Identifier') continue;
     const method = callee.property.name;
     if (!LIST_METHODS.has(method)) continue;
+    const holder = method === 'concat' ? null : callee.object.type === 'Identifier' ? callee.object : null;
+    if (method !== 'concat' && !holder) continue;
+    if (!mayCount(call, holder)) continue;
     const args = call.arguments.filter((arg): arg is TSESTree.Expression => arg.type !== 'SpreadElement');
     const argNodes = new Set<Node | null>(args.flatMap((arg) => evaluator.evaluate(arg).map((value) => ('node' in value ? (value.node ?? null) : null))));
     if (!isRuntime(evaluator.evaluate(callee.object), callee.object, argNodes)) continue;
-    const holder = method === 'concat' ? null : callee.object.type === 'Identifier' ? callee.object : null;
-    if (method !== 'concat' && !holder) continue;
     for (const arg of args) {
       if (arg.type === 'ArrayExpression') {
         for (const element of arg.elements) if (element && element.type !== 'SpreadElement') consider(call, holder, element, null);

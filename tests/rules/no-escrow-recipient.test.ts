@@ -157,6 +157,12 @@ ruleTester.run('no-escrow-recipient', rule, {
       errors: [{ messageId: 'ghostRecipient', line: 4 }],
     },
     {
+      // The list reaches no recipient, but its constant is also given next to a runtime key: a ghost, reported at the list.
+      name: 'ghost: a constant both in a list of members and at a recipient beside a runtime key',
+      code: `import * as openpgp from 'openpgp';\nconst escrowKey = await openpgp.readKey({ armoredKey: ${js(PGP_PUBLIC)} });\nexport async function send(message, userKey, members, audit) {\n  const copies = [...members, escrowKey];\n  audit(copies);\n  return openpgp.encrypt({ message, encryptionKeys: audit.enabled ? escrowKey : userKey });\n}`,
+      errors: [{ messageId: 'ghostRecipient', line: 4, column: 31 }],
+    },
+    {
       name: 'ghost: jose GeneralEncrypt addRecipient after runtime recipients',
       code: `import { GeneralEncrypt, importSPKI } from 'jose';\nconst escrow = await importSPKI(${js(RSA_PUBLIC_PEM)}, 'RSA-OAEP-256');\nexport async function send(plaintext, members) {\n  const jwe = new GeneralEncrypt(plaintext).setProtectedHeader({ enc: 'A256GCM' });\n  for (const m of members) jwe.addRecipient(m.key).setUnprotectedHeader({ alg: 'ECDH-ES+A256KW' });\n  jwe.addRecipient(escrow).setUnprotectedHeader({ alg: 'RSA-OAEP-256' });\n  return jwe.encrypt();\n}`,
       errors: [{ messageId: 'ghostRecipient', line: 6, column: 20 }],

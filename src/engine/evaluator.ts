@@ -3,6 +3,7 @@ import type { FunctionSpec } from '../catalogue/index.js';
 import { BUILTIN_GLOBALS, GLOBAL_OBJECT_NAMES, callBuiltin, callMethod, decodedBytes, isKnownMethod } from './builtins.js';
 import type { FileIndex } from './file-index.js';
 import type { Registry } from './registry.js';
+import { TriggerScanner } from './trigger.js';
 import {
   lit,
   union,
@@ -17,6 +18,9 @@ import {
 
 type Node = TSESTree.Node;
 type Variable = TSESLint.Scope.Variable;
+
+/** Per registry, one scanner for the names of its catalogued globals (see computeReachableMembers). */
+const globalNameScanners = new WeakMap<Registry, TriggerScanner>();
 
 /** Marks a node whose value is being computed (a cycle if it is asked for again). */
 const IN_PROGRESS: AValue[] = [];
@@ -921,11 +925,14 @@ export class Evaluator {
       const global = globals.get(text);
       if (global) entries.add(global.type);
     }
-    // A global is read by its name: `crypto.subtle`, `window.crypto`, `const { crypto } = globalThis`. One
-    // pass over the identifier tokens costs less than searching the text once per catalogued global.
-    for (const token of this.sourceCode.ast.tokens ?? []) {
-      if (token.type !== 'Identifier') continue;
-      const global = globals.get(token.value);
+    // A global is read by its name: `crypto.subtle`, `window.crypto`, `const { crypto } = globalThis`. Every
+    // catalogued global the text mentions anywhere counts (a comment or a longer word too: that only prunes
+    // less). One pass over the bytes for all the names costs less than a pass over the tokens, or one text
+    // search per name.
+    let scanner = globalNameScanners.get(this.registry);
+    if (!scanner) globalNameScanners.set(this.registry, (scanner = new TriggerScanner(globals.keys(), [])));
+    for (const name of scanner.matches(this.sourceCode.text)) {
+      const global = globals.get(name);
       if (global) entries.add(global.type);
     }
     return this.registry.memberNamesReachableFrom([...entries]);

@@ -84,6 +84,18 @@ export class TriggerScanner {
 
   /** Does `text` contain a trigger? */
   test(text: string): boolean {
+    return this.scan(text, null);
+  }
+
+  /** Every word or module of this scanner that `text` contains (one pass, like {@link test}). */
+  matches(text: string): Set<string> {
+    const found = new Set<string>();
+    this.scan(text, found);
+    return found;
+  }
+
+  /** With `found`, collects every needle seen instead of stopping at the first. */
+  private scan(text: string, found: Set<string> | null): boolean {
     const length = text.length;
     if (length < 2) return false;
     // latin1 keeps one byte per UTF-16 unit, so byte offsets are string offsets; a typed-array loop is
@@ -102,21 +114,26 @@ export class TriggerScanner {
       const current = bytes[i]!;
       const slot = table[((previous & 0x7f) << 7) | (current & 0x7f)]!;
       previous = current;
-      if (slot !== 0 && this.verify(text, i - 1, this.buckets[slot - 1]!)) return true;
+      if (slot !== 0 && this.verify(text, i - 1, this.buckets[slot - 1]!, found) && !found) return true;
     }
-    return false;
+    return found !== null && found.size > 0;
   }
 
-  private verify(text: string, at: number, bucket: readonly Needle[]): boolean {
+  private verify(text: string, at: number, bucket: readonly Needle[], found: Set<string> | null): boolean {
+    let any = false;
     for (const needle of bucket) {
       const start = at - needle.offset;
       if (start < 0 || !text.startsWith(needle.text, start)) continue;
-      if (!needle.quoted) return true;
-      if (!needle.closed && !isClosing(text.charCodeAt(start + needle.text.length))) continue;
-      if (isQuote(text.charCodeAt(start - 1))) return true;
-      if (start >= 6 && text.startsWith('node:', start - 5) && isQuote(text.charCodeAt(start - 6))) return true;
+      let hit = !needle.quoted;
+      if (!hit && (needle.closed || isClosing(text.charCodeAt(start + needle.text.length)))) {
+        hit = isQuote(text.charCodeAt(start - 1)) || (start >= 6 && text.startsWith('node:', start - 5) && isQuote(text.charCodeAt(start - 6)));
+      }
+      if (!hit) continue;
+      if (!found) return true;
+      found.add(needle.closed ? needle.text.slice(0, -1) : needle.text);
+      any = true;
     }
-    return false;
+    return any;
   }
 }
 

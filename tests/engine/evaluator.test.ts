@@ -224,6 +224,8 @@ describe('callee resolution skips only callees that cannot be catalogued', () =>
       ["const pem = '-----BEGIN PUBLIC KEY-----';\nconst aes = Cipherish.AES;\nx.encrypt(data, key);", false],
       ["const pem = '-----BEGIN PUBLIC KEY-----';\nconst subtle = window['crypto'].subtle;\nx.encrypt(data, key);", true],
       ["const pem = '-----BEGIN PUBLIC KEY-----';\nconst { crypto: c } = globalThis;\nx.encrypt(data, key);", true],
+      // A global's name anywhere in the text counts, even in a comment: that only resolves more.
+      ["const pem = '-----BEGIN PUBLIC KEY-----';\n// see CryptoJS\nx.encrypt(data, key);", true],
       // A name defined in the file still counts, whatever it catalogues elsewhere.
       ["import * as crypto from 'node:crypto';\nconst x = { readKey: crypto.createHash };\nx.readKey('md5');", true],
     ];

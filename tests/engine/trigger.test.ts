@@ -80,6 +80,25 @@ describe('the one-pass scanner agrees with the trigger expression', () => {
     expect(registry.hasTrigger("'w")).toBe(false);
   });
 
+  it('lists every word and module it finds, with the same matching as test()', () => {
+    const scanner = new TriggerScanner(['crypto', 'forge', 'CryptoJS'], ['ws', 'openpgp']);
+    const found = (text: string) => [...scanner.matches(text)].sort();
+    // every needle, not just the first; a quoted two-letter module is named without its closing quote
+    expect(found("const ws = require('ws'); forge.pki; import('node:openpgp/lightweight'); crypto.subtle;")).toEqual([
+      'crypto',
+      'forge',
+      'openpgp',
+      'ws',
+    ]);
+    // words anywhere (a comment, inside a longer word), modules only when quoted
+    expect(found('// uses webcrypto and CryptoJS; openpgp and ws unquoted')).toEqual(['CryptoJS', 'crypto']);
+    expect(found('nothing here')).toEqual([]);
+    // the same verdicts as test(), needle by needle
+    for (const text of ["'ws", "ws'", "'ws'", "x'node:openpgp'", 'forg', "'forge'", '']) {
+      expect([text, scanner.matches(text).size > 0]).toEqual([text, scanner.test(text)]);
+    }
+  });
+
   it('rejects a needle too short to index', () => {
     expect(() => new TriggerScanner(['k'], [])).toThrow(/too short/);
   });

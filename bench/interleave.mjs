@@ -1,0 +1,174 @@
+#!/usr/bin/env node
+// Interleaved measurement: one long-lived process per configuration (bench/lint-worker.mjs), each with its own
+// heap, and the file list cut into small batches that every configuration lints in turn, one process at a
+// time, the order rotating from batch to batch. Timed runs of whole configurations one after another cannot
+// resolve a few percent on a shared machine (the same configuration's runs differ by 10% or more as the
+// machine's load drifts); here every batch is linted by all configurations within a few seconds, so slow
+// drift hits them alike, and the batches give a confidence interval for each overhead (a bootstrap over
+// batches). The first configuration is the reference.
+//
+// As a script: node bench/interleave.mjs <file-list.json> <config> <config> ... [--rounds N] [--batch N]
+// [--raw out.json] prints one JSON line (see `summarise`). `baseline baseline#2` is an A/A run: the same configuration twice.
+import { fork } from 'node:child_process';
+import { readFileSync, writeFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const here = dirname(fileURLToPath(import.meta.url));
+
+function startWorker(config) {
+  const child = fork(join(here, 'lint-worker.mjs'), [config], { stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
+  const waiting = [];
+  child.on('message', (message) => waiting.shift()?.resolve(message));
+  child.on('exit', (code) => {
+    for (const each of waiting.splice(0)) each.reject(new Error(`${config} worker exited (${code})`));
+  });
+  const next = () => new Promise((resolve, reject) => waiting.push({ resolve, reject }));
+  const ready = next();
+  return {
+    config,
+    ready,
+    ask(message) {
+      const reply = next();
+      child.send(message);
+      return reply;
+    },
+    stop() {
+      child.send({ type: 'exit' });
+    },
+  };
+}
+
+/**
+ * Lints `files` with every configuration `rounds` times, batch by batch. Returns per configuration the timed
+ * batches ({ round, batch, wallMs, cpuMs, threadMs, engineMs }), the totals per round, findings, parse errors,
+ * rule errors, peak RSS and (for `statsFor`) ESLint's per-rule times from one extra untimed pass.
+ */
+export async function interleave(configs, files, { rounds = 3, batch = 50, statsFor = null, log = () => {} } = {}) {
+  const workers = configs.map(startWorker);
+  await Promise.all(workers.map((worker) => worker.ready));
+  const batches = [];
+  for (let i = 0; i < files.length; i += batch) batches.push(files.slice(i, i + batch));
+  const out = Object.fromEntries(configs.map((config) => [config, { batches: [], findings: [], parseErrors: 0, ruleErrors: [] }]));
+  try {
+    for (let round = 0; round < rounds; round++) {
+      const totals = Object.fromEntries(configs.map((config) => [config, 0]));
+      for (const [index, list] of batches.entries()) {
+        // rotate the order, so every configuration takes every place in turn
+        const shift = (round + index) % workers.length;
+        const order = [...workers.slice(shift), ...workers.slice(0, shift)];
+        for (const worker of order) {
+          const reply = await worker.ask({ type: 'lint', files: list });
+          const mine = out[worker.config];
+          mine.batches.push({ round, batch: index, wallMs: reply.wallMs, cpuMs: reply.cpuMs, threadMs: reply.threadMs, engineMs: reply.engineMs });
+          totals[worker.config] += reply.wallMs;
+          if (round === 0) mine.parseErrors += reply.parseErrors;
+          mine.findings[round] = (mine.findings[round] ?? 0) + reply.findings;
+          if (round === 0) mine.ruleErrors.push(...reply.ruleErrors);
+        }
+      }
+      log(`round ${round + 1}: ${configs.map((config) => `${config} ${(totals[config] / 1000).toFixed(1)} s`).join(', ')}`);
+    }
+    for (const worker of workers) {
+      const mine = out[worker.config];
+      // the peak RSS of the timed rounds, before the stats pass adds a linter of its own
+      Object.assign(mine, await worker.ask({ type: 'summary' }));
+      if (worker.config === statsFor) mine.ruleMs = (await worker.ask({ type: 'stats', files })).ruleMs;
+    }
+  } finally {
+    for (const worker of workers) worker.stop();
+  }
+  return out;
+}
+
+/** A small deterministic generator (mulberry32), so a report's intervals are reproducible from its data. */
+function random(seed) {
+  let state = seed >>> 0;
+  return () => {
+    state = (state + 0x6d2b79f5) >>> 0;
+    let t = state;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+/**
+ * What `b` adds over `a` by one measure (wallMs, cpuMs or threadMs), summed over all timed batches, with a
+ * 95% interval from resampling the batches (the same batch of the same round on both sides).
+ */
+export function overhead(a, b, measure = 'wallMs', resamples = 2000) {
+  const pairs = a.batches.map((x, i) => [x[measure], b.batches[i][measure]]).filter(([x, y]) => x !== null && y !== null);
+  const ratio = (indices) => {
+    let sa = 0;
+    let sb = 0;
+    for (const i of indices) {
+      sa += pairs[i][0];
+      sb += pairs[i][1];
+    }
+    return sb / sa - 1;
+  };
+  const all = pairs.map((_, i) => i);
+  const next = random(7);
+  const samples = [];
+  for (let r = 0; r < resamples; r++) samples.push(ratio(all.map(() => Math.floor(next() * pairs.length))));
+  samples.sort((x, y) => x - y);
+  return { value: ratio(all), low: samples[Math.floor(0.025 * resamples)], high: samples[Math.floor(0.975 * resamples)], pairs: pairs.length };
+}
+
+/** Per configuration: wall seconds per round, findings, errors, RSS, engine time, and the overheads over the first. */
+export function summarise(configs, out) {
+  const reference = out[configs[0]];
+  return Object.fromEntries(
+    configs.map((config) => {
+      const mine = out[config];
+      const rounds = [];
+      for (const each of mine.batches) rounds[each.round] = (rounds[each.round] ?? 0) + each.wallMs;
+      const engineMs = mine.batches.reduce((sum, each) => sum + each.engineMs, 0) / rounds.length;
+      const summary = {
+        roundsMs: rounds,
+        medianMs: [...rounds].sort((x, y) => x - y)[Math.floor(rounds.length / 2)],
+        engineMs,
+        findings: mine.findings[0],
+        findingsStable: mine.findings.every((n) => n === mine.findings[0]),
+        parseErrors: mine.parseErrors,
+        ruleErrors: mine.ruleErrors,
+        maxRssMb: mine.maxRssMb,
+        analysed: mine.analysed,
+        tooLarge: mine.tooLarge,
+        ruleMs: mine.ruleMs,
+      };
+      if (config !== configs[0]) {
+        summary.wall = overhead(reference, mine, 'wallMs');
+        summary.cpu = overhead(reference, mine, 'cpuMs');
+        summary.thread = overhead(reference, mine, 'threadMs');
+      }
+      return [config, summary];
+    }),
+  );
+}
+
+if (process.argv[1] === fileURLToPath(import.meta.url)) {
+  const args = process.argv.slice(2);
+  const option = (name, fallback) => (args.includes(`--${name}`) ? Number(args[args.indexOf(`--${name}`) + 1]) : fallback);
+  const positional = args.filter((arg, i) => !arg.startsWith('--') && !args[i - 1]?.startsWith('--'));
+  const [listFile, ...configs] = positional;
+  const files = JSON.parse(readFileSync(listFile, 'utf8'));
+  const out = await interleave(configs, files, {
+    rounds: option('rounds', 2),
+    batch: option('batch', 50),
+    log: (line) => process.stderr.write(`${line}\n`),
+  });
+  const summary = summarise(configs, out);
+  // --raw FILE: every timed batch of every configuration, for a closer look at the spread
+  if (args.includes('--raw')) {
+    const raw = Object.fromEntries(configs.map((config) => [config, out[config].batches]));
+    writeFileSync(args[args.indexOf('--raw') + 1], JSON.stringify({ files, raw }));
+  }
+  for (const config of configs.slice(1)) {
+    const s = summary[config];
+    const pct = (o) => `${(o.value * 100).toFixed(1)}% [${(o.low * 100).toFixed(1)}, ${(o.high * 100).toFixed(1)}]`;
+    process.stderr.write(`${config} vs ${configs[0]}: wall ${pct(s.wall)}, main thread ${s.thread.pairs ? pct(s.thread) : 'n/a'}, process CPU ${pct(s.cpu)}\n`);
+  }
+  console.log(JSON.stringify(summary));
+}

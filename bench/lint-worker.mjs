@@ -1,0 +1,112 @@
+#!/usr/bin/env node
+// One configuration's linter, kept alive in its own process by bench/interleave.mjs, which sends it batches
+// of files one at a time. It times each batch (wall, the process's CPU, and the main thread's CPU) and counts
+// what the lint found. Usage (by interleave.mjs only): fork('lint-worker.mjs', [config]).
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+
+import { corpusESLint, dist } from './configs.mjs';
+
+const config = process.argv[2];
+// `name#2` is `name` again, for an A/A comparison that shows the method's own resolution.
+const name = config.replace(/#.*$/, '');
+const keyguard = !name.startsWith('peer') && name !== 'baseline' && name !== 'noop-rules';
+const { engineStats } = await import(join(dist, 'src/engine/analysis.js'));
+const eslint = await corpusESLint(name);
+
+// The main thread's own CPU time, from /proc (Linux): the process's CPU time also counts V8's helper threads
+// (concurrent marking, compilation), which run on another core. null where /proc is not available.
+const TICK_MS = 1000 / Number(process.env.CLK_TCK ?? 100);
+const statPath = `/proc/self/task/${process.pid}/stat`;
+function threadMs() {
+  try {
+    const fields = readFileSync(statPath, 'utf8').split(') ')[1].split(' ');
+    // after "pid (comm) ", field 3 (state) is index 0: utime is field 14, stime field 15
+    return (Number(fields[11]) + Number(fields[12])) * TICK_MS;
+  } catch {
+    return null;
+  }
+}
+const processMs = () => {
+  const { user, system } = process.cpuUsage();
+  return (user + system) / 1000;
+};
+
+/** Findings of this configuration's own rules (the baseline has none) and parse errors. */
+function count(results) {
+  let findings = 0;
+  let parseErrors = 0;
+  for (const result of results) {
+    for (const message of result.messages) {
+      if (message.fatal) parseErrors++;
+      else if (message.ruleId && (name.startsWith('peer') || message.ruleId.startsWith('keyguard/'))) findings++;
+    }
+  }
+  return { findings, parseErrors };
+}
+
+async function lint(linter, files) {
+  try {
+    return { results: await linter.lintFiles(files), ruleErrors: [] };
+  } catch {
+    // A rule threw on some file of the batch: lint it file by file to find which.
+    const results = [];
+    const ruleErrors = [];
+    for (const file of files) {
+      try {
+        results.push(...(await linter.lintFiles([file])));
+      } catch (error) {
+        ruleErrors.push(`${file}: ${String(error?.message ?? error).split('\n')[0]}`);
+      }
+    }
+    return { results, ruleErrors };
+  }
+}
+
+process.on('message', async (message) => {
+  if (message.type === 'lint') {
+    const engineBefore = engineStats.ms;
+    const threadBefore = threadMs();
+    const cpuBefore = processMs();
+    const start = performance.now();
+    const { results, ruleErrors } = await lint(eslint, message.files);
+    const wallMs = performance.now() - start;
+    const cpuMs = processMs() - cpuBefore;
+    const threadAfter = threadMs();
+    const { findings, parseErrors } = count(results);
+    process.send({
+      type: 'linted',
+      wallMs,
+      cpuMs,
+      threadMs: threadBefore === null || threadAfter === null ? null : threadAfter - threadBefore,
+      engineMs: keyguard ? engineStats.ms - engineBefore : 0,
+      findings,
+      parseErrors,
+      ruleErrors,
+    });
+  } else if (message.type === 'stats') {
+    // ESLint's per-rule times, in a separate pass with its own linter: collecting them wraps every listener.
+    const withStats = await corpusESLint(name, { stats: true });
+    const ruleMs = {};
+    for (let i = 0; i < message.files.length; i += 100) {
+      const { results } = await lint(withStats, message.files.slice(i, i + 100));
+      for (const result of results) {
+        for (const pass of result.stats?.times?.passes ?? []) {
+          for (const [rule, timing] of Object.entries(pass.rules ?? {})) ruleMs[rule] = (ruleMs[rule] ?? 0) + timing.total;
+        }
+      }
+    }
+    process.send({ type: 'stats', ruleMs });
+  } else if (message.type === 'summary') {
+    process.send({
+      type: 'summary',
+      maxRssMb: process.resourceUsage().maxRSS / 1024,
+      analysed: engineStats.analysed,
+      tooLarge: engineStats.tooLarge ?? 0,
+    });
+  } else if (message.type === 'exit') {
+    process.exit(0);
+  }
+});
+
+process.send({ type: 'ready' });

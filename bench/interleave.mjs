@@ -8,7 +8,8 @@
 // batches). The first configuration is the reference.
 //
 // As a script: node bench/interleave.mjs <file-list.json> <config> <config> ... [--rounds N] [--batch N]
-// [--raw out.json] prints one JSON line (see `summarise`). `baseline baseline#2` is an A/A run: the same configuration twice.
+// [--raw out.json] prints one JSON line (see `summarise`). `baseline baseline#2` is an A/A run: the same configuration twice;
+// `recommended@<dir>` takes keyguard from another build (two builds: `recommended@old recommended`).
 import { fork } from 'node:child_process';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';

@@ -3,16 +3,17 @@
 // of files one at a time. It times each batch (wall, the process's CPU, and the main thread's CPU) and counts
 // what the lint found. Usage (by interleave.mjs only): fork('lint-worker.mjs', [config]).
 import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { resolve } from 'node:path';
 
 import { corpusESLint, dist } from './configs.mjs';
 
 const config = process.argv[2];
-// `name#2` is `name` again, for an A/A comparison that shows the method's own resolution.
-const name = config.replace(/#.*$/, '');
+// `name#2` is `name` again, for an A/A comparison that shows the method's own resolution; `name@dir` takes
+// keyguard from another build (`recommended@bench/.work/kgdist-old`), to compare two builds the same way.
+const [, name, build = dist] = /^([^#@]*)(?:#[^@]*)?(?:@(.*))?$/.exec(config);
 const keyguard = !name.startsWith('peer') && name !== 'baseline' && name !== 'noop-rules';
-const { engineStats } = await import(join(dist, 'src/engine/analysis.js'));
-const eslint = await corpusESLint(name);
+const { engineStats } = await import(resolve(build, 'src/engine/analysis.js'));
+const eslint = await corpusESLint(name, {}, resolve(build));
 
 // The main thread's own CPU time, from /proc (Linux): the process's CPU time also counts V8's helper threads
 // (concurrent marking, compilation), which run on another core. null where /proc is not available.
@@ -86,7 +87,7 @@ process.on('message', async (message) => {
     });
   } else if (message.type === 'stats') {
     // ESLint's per-rule times, in a separate pass with its own linter: collecting them wraps every listener.
-    const withStats = await corpusESLint(name, { stats: true });
+    const withStats = await corpusESLint(name, { stats: true }, resolve(build));
     const ruleMs = {};
     for (let i = 0; i < message.files.length; i += 100) {
       const { results } = await lint(withStats, message.files.slice(i, i + 100));

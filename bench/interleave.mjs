@@ -1,11 +1,11 @@
 #!/usr/bin/env node
-// Interleaved measurement: one long-lived process per configuration (bench/lint-worker.mjs), each with its own
-// heap, and the file list cut into small batches that every configuration lints in turn, one process at a
-// time, the order rotating from batch to batch. Timed runs of whole configurations one after another cannot
-// resolve a few percent on a shared machine (the same configuration's runs differ by 10% or more as the
-// machine's load drifts); here every batch is linted by all configurations within a few seconds, so slow
-// drift hits them alike, and the batches give a confidence interval for each overhead (a bootstrap over
-// batches). The first configuration is the reference.
+// Interleaved measurement: one process per configuration (bench/lint-worker.mjs), each with its own heap, fresh
+// every round, and the file list cut into small batches that every configuration lints in turn, one process at a
+// time, in every order in turn. Timed runs of whole configurations one after another cannot resolve a few
+// percent on a shared machine (the same configuration's runs differ by 10% or more as the machine's load
+// drifts); here every batch is linted by all configurations within a few seconds, so slow drift hits them
+// alike. Each overhead gets a 95% interval from a two-level bootstrap: rounds (each with its own processes),
+// then batches within them. The first configuration is the reference.
 //
 // As a script: node bench/interleave.mjs <file-list.json> <config> <config> ... [--rounds N] [--batch N]
 // [--raw out.json] prints one JSON line (see `summarise`). `baseline baseline#2` is an A/A run: the same configuration twice;
@@ -40,44 +40,57 @@ function startWorker(config) {
   };
 }
 
+/** Every order of `items` (n! of them; the benchmark compares at most four configurations). */
+function permutations(items) {
+  if (items.length <= 1) return [items];
+  return items.flatMap((item, i) => permutations([...items.slice(0, i), ...items.slice(i + 1)]).map((rest) => [item, ...rest]));
+}
+
 /**
- * Lints `files` with every configuration `rounds` times, batch by batch. Returns per configuration the timed
- * batches ({ round, batch, wallMs, cpuMs, threadMs, engineMs }), the totals per round, findings, parse errors,
- * rule errors, peak RSS and (for `statsFor`) ESLint's per-rule times from one extra untimed pass.
+ * Lints `files` with every configuration `rounds` times, batch by batch. Each round starts fresh processes, as
+ * each run of the ESLint CLI does (so start-up and JIT warm-up are counted, and one process's luck with memory
+ * layout or scheduling does not follow a configuration through every round). The order within a batch goes
+ * through every permutation of the configurations in turn: each takes every place, and follows each other one,
+ * equally often (a process's garbage-collector threads may still run while the next one starts).
+ * Returns per configuration the timed batches ({ round, batch, wallMs, cpuMs, threadMs, engineMs }), findings per
+ * round, parse and rule errors of the first round, peak RSS over the rounds, the engine's counters of a round,
+ * and (for `statsFor`) ESLint's per-rule times from one extra untimed pass after the last round.
  */
 export async function interleave(configs, files, { rounds = 3, batch = 50, statsFor = null, log = () => {} } = {}) {
-  const workers = configs.map(startWorker);
-  await Promise.all(workers.map((worker) => worker.ready));
   const batches = [];
   for (let i = 0; i < files.length; i += batch) batches.push(files.slice(i, i + batch));
-  const out = Object.fromEntries(configs.map((config) => [config, { batches: [], findings: [], parseErrors: 0, ruleErrors: [] }]));
-  try {
-    for (let round = 0; round < rounds; round++) {
+  const orders = permutations(configs);
+  const out = Object.fromEntries(configs.map((config) => [config, { batches: [], findings: [], parseErrors: 0, ruleErrors: [], maxRssMb: 0 }]));
+  for (let round = 0; round < rounds; round++) {
+    const workers = Object.fromEntries(configs.map((config) => [config, startWorker(config)]));
+    try {
+      await Promise.all(Object.values(workers).map((worker) => worker.ready));
       const totals = Object.fromEntries(configs.map((config) => [config, 0]));
       for (const [index, list] of batches.entries()) {
-        // rotate the order, so every configuration takes every place in turn
-        const shift = (round + index) % workers.length;
-        const order = [...workers.slice(shift), ...workers.slice(0, shift)];
-        for (const worker of order) {
-          const reply = await worker.ask({ type: 'lint', files: list });
-          const mine = out[worker.config];
+        for (const config of orders[(round * batches.length + index) % orders.length]) {
+          const reply = await workers[config].ask({ type: 'lint', files: list });
+          const mine = out[config];
           mine.batches.push({ round, batch: index, wallMs: reply.wallMs, cpuMs: reply.cpuMs, threadMs: reply.threadMs, engineMs: reply.engineMs });
-          totals[worker.config] += reply.wallMs;
-          if (round === 0) mine.parseErrors += reply.parseErrors;
+          totals[config] += reply.wallMs;
           mine.findings[round] = (mine.findings[round] ?? 0) + reply.findings;
-          if (round === 0) mine.ruleErrors.push(...reply.ruleErrors);
+          if (round === 0) {
+            mine.parseErrors += reply.parseErrors;
+            mine.ruleErrors.push(...reply.ruleErrors);
+          }
         }
       }
       log(`round ${round + 1}: ${configs.map((config) => `${config} ${(totals[config] / 1000).toFixed(1)} s`).join(', ')}`);
+      for (const config of configs) {
+        const mine = out[config];
+        // the peak RSS of the timed round, before a stats pass adds a linter of its own
+        const { maxRssMb, analysed, tooLarge } = await workers[config].ask({ type: 'summary' });
+        mine.maxRssMb = Math.max(mine.maxRssMb, maxRssMb);
+        if (round === 0) Object.assign(mine, { analysed, tooLarge });
+        if (config === statsFor && round === rounds - 1) mine.ruleMs = (await workers[config].ask({ type: 'stats', files })).ruleMs;
+      }
+    } finally {
+      for (const worker of Object.values(workers)) worker.stop();
     }
-    for (const worker of workers) {
-      const mine = out[worker.config];
-      // the peak RSS of the timed rounds, before the stats pass adds a linter of its own
-      Object.assign(mine, await worker.ask({ type: 'summary' }));
-      if (worker.config === statsFor) mine.ruleMs = (await worker.ask({ type: 'stats', files })).ruleMs;
-    }
-  } finally {
-    for (const worker of workers) worker.stop();
   }
   return out;
 }
@@ -95,26 +108,48 @@ function random(seed) {
 }
 
 /**
- * What `b` adds over `a` by one measure (wallMs, cpuMs or threadMs), summed over all timed batches, with a
- * 95% interval from resampling the batches (the same batch of the same round on both sides).
+ * What `b` adds over `a` by one measure (wallMs, cpuMs or threadMs), summed over all timed batches, with a 95%
+ * interval from a two-level bootstrap: rounds are resampled (a round's processes may be luckier or unluckier
+ * than another's), then the batches within each (the same batch of the same round on both sides).
  */
 export function overhead(a, b, measure = 'wallMs', resamples = 2000) {
-  const pairs = a.batches.map((x, i) => [x[measure], b.batches[i][measure]]).filter(([x, y]) => x !== null && y !== null);
-  const ratio = (indices) => {
+  const byRound = new Map();
+  a.batches.forEach((x, i) => {
+    const y = b.batches[i][measure];
+    if (x[measure] === null || y === null) return;
+    if (!byRound.has(x.round)) byRound.set(x.round, []);
+    byRound.get(x.round).push([x[measure], y]);
+  });
+  const rounds = [...byRound.values()];
+  const ratio = (pairs) => {
     let sa = 0;
     let sb = 0;
-    for (const i of indices) {
-      sa += pairs[i][0];
-      sb += pairs[i][1];
+    for (const [x, y] of pairs) {
+      sa += x;
+      sb += y;
     }
     return sb / sa - 1;
   };
-  const all = pairs.map((_, i) => i);
+  const all = rounds.flat();
   const next = random(7);
+  const pick = (list) => list[Math.floor(next() * list.length)];
   const samples = [];
-  for (let r = 0; r < resamples; r++) samples.push(ratio(all.map(() => Math.floor(next() * pairs.length))));
+  for (let r = 0; r < resamples; r++) {
+    const drawn = [];
+    for (let k = 0; k < rounds.length; k++) {
+      const round = pick(rounds);
+      for (let i = 0; i < round.length; i++) drawn.push(pick(round));
+    }
+    samples.push(ratio(drawn));
+  }
   samples.sort((x, y) => x - y);
-  return { value: ratio(all), low: samples[Math.floor(0.025 * resamples)], high: samples[Math.floor(0.975 * resamples)], pairs: pairs.length };
+  return {
+    value: ratio(all),
+    low: samples[Math.floor(0.025 * resamples)],
+    high: samples[Math.floor(0.975 * resamples)],
+    pairs: all.length,
+    perRound: rounds.map(ratio),
+  };
 }
 
 /** Per configuration: wall seconds per round, findings, errors, RSS, engine time, and the overheads over the first. */

@@ -35,7 +35,8 @@ function startWorker(config) {
       return reply;
     },
     stop() {
-      child.send({ type: 'exit' });
+      // a worker that died (out of memory, a crash) has already rejected its pending reply
+      if (child.connected) child.send({ type: 'exit' });
     },
   };
 }

@@ -250,19 +250,19 @@ function ghostSites(analysis: FileAnalysis, keys: KeyLiterals, ranges: readonly 
     inRanges(list, ranges) || (holder !== null ? variableFlows(analysis, holder, ranges) : listAliasFlows(analysis, list, ranges));
   // Otherwise only a constant also seen at a recipient next to runtime values makes the list count: without
   // one, a list that does not reach a recipient is skipped before any of its entries is evaluated.
-  const mayCount = (list: Node, holder: TSESTree.Identifier | null): boolean => mixedAtRecipient.size > 0 || reaches(list, holder);
-  const consider = (list: Node, holder: TSESTree.Identifier | null, constant: Node, fact: CallFact | null) => {
+  const consider = (listReaches: boolean, constant: Node) => {
     const found = constantsOf(constant);
     if (!found.length) return;
-    const flows = reaches(list, holder) || found.some((key) => key.node !== null && mixedAtRecipient.has(key.node));
+    const flows = listReaches || found.some((key) => key.node !== null && mixedAtRecipient.has(key.node));
     if (!flows) return;
-    const via = fact ?? nearestRecipientFact(analysis, found) ?? analysis.facts[0];
+    const via = nearestRecipientFact(analysis, found) ?? analysis.facts[0];
     if (!via) return;
     for (const key of found) out.push({ binding: null, fact: via, at: constant, found: key, withRuntime: true });
   };
   // Array literals with a runtime part and a constant entry.
   for (const node of analysis.index.arrays) {
-    if (!mayCount(node, null)) continue;
+    const listReaches = reaches(node, null);
+    if (!listReaches && mixedAtRecipient.size === 0) continue;
     const runtime = node.elements.some((element) => {
       if (!element) return false;
       const inner = element.type === 'SpreadElement' ? element.argument : element;
@@ -270,7 +270,7 @@ function ghostSites(analysis: FileAnalysis, keys: KeyLiterals, ranges: readonly 
     });
     if (!runtime) continue;
     for (const element of node.elements) {
-      if (element && element.type !== 'SpreadElement') consider(node, null, element, null);
+      if (element && element.type !== 'SpreadElement') consider(listReaches, element);
     }
   }
   // `list.concat(k)`, `list.push(k)`, `list.unshift(k)` on a runtime list.
@@ -281,15 +281,16 @@ function ghostSites(analysis: FileAnalysis, keys: KeyLiterals, ranges: readonly 
     if (!LIST_METHODS.has(method)) continue;
     const holder = method === 'concat' ? null : callee.object.type === 'Identifier' ? callee.object : null;
     if (method !== 'concat' && !holder) continue;
-    if (!mayCount(call, holder)) continue;
+    const listReaches = reaches(call, holder);
+    if (!listReaches && mixedAtRecipient.size === 0) continue;
     const args = call.arguments.filter((arg): arg is TSESTree.Expression => arg.type !== 'SpreadElement');
     const argNodes = new Set<Node | null>(args.flatMap((arg) => evaluator.evaluate(arg).map((value) => ('node' in value ? (value.node ?? null) : null))));
     if (!isRuntime(evaluator.evaluate(callee.object), callee.object, argNodes)) continue;
     for (const arg of args) {
       if (arg.type === 'ArrayExpression') {
-        for (const element of arg.elements) if (element && element.type !== 'SpreadElement') consider(call, holder, element, null);
+        for (const element of arg.elements) if (element && element.type !== 'SpreadElement') consider(listReaches, element);
       } else {
-        consider(call, holder, arg, null);
+        consider(listReaches, arg);
       }
     }
   }

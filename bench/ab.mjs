@@ -8,7 +8,7 @@
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 
-import { corpusESLint } from './configs.mjs';
+import { addRuleTimes, corpusESLint } from './configs.mjs';
 
 const [listFile, distA, distB, config = 'recommended'] = process.argv.slice(2);
 if (!distB) {
@@ -22,9 +22,7 @@ const messages = [0, 0];
 async function lint(which, file) {
   const [result] = await builds[which].lintFiles([file]);
   messages[which] += result?.messages.length ?? 0;
-  for (const pass of result?.stats?.times?.passes ?? []) {
-    for (const [rule, timing] of Object.entries(pass.rules ?? {})) if (rule.startsWith('keyguard/')) ms[which] += timing.total;
-  }
+  for (const [rule, total] of Object.entries(addRuleTimes({}, result))) if (rule.startsWith('keyguard/')) ms[which] += total;
 }
 for (const [i, file] of files.entries()) {
   const first = i % 2;

@@ -1,4 +1,4 @@
-// The configurations the benchmark compares, shared by bench/lint-once.mjs and bench/paired.mjs: the same
+// The configurations the benchmark compares, shared by the bench/ scripts (interleave.mjs' workers, paired.mjs, ...): the same
 // parsers with zero rules (baseline), keyguard recommended and strict, and the peer plugins (bench/peers.mjs).
 import { ESLint } from 'eslint';
 import { dirname, join } from 'node:path';
@@ -51,4 +51,12 @@ export async function corpusESLint(name, options = {}, distDir = dist) {
     globInputPaths: false,
     ...options,
   });
+}
+
+/** Adds one lint result's ESLint `stats` (run with `stats: true`) to per-rule totals in ms. */
+export function addRuleTimes(totals, result) {
+  for (const pass of result?.stats?.times?.passes ?? []) {
+    for (const [rule, timing] of Object.entries(pass.rules ?? {})) totals[rule] = (totals[rule] ?? 0) + timing.total;
+  }
+  return totals;
 }

@@ -5,7 +5,7 @@
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 
-import { corpusESLint, dist } from './configs.mjs';
+import { addRuleTimes, corpusESLint, dist } from './configs.mjs';
 
 const config = process.argv[2];
 // `name#2` is `name` again, for an A/A comparison that shows the method's own resolution; `name@dir` takes
@@ -91,11 +91,7 @@ process.on('message', async (message) => {
     const ruleMs = {};
     for (let i = 0; i < message.files.length; i += 100) {
       const { results } = await lint(withStats, message.files.slice(i, i + 100));
-      for (const result of results) {
-        for (const pass of result.stats?.times?.passes ?? []) {
-          for (const [rule, timing] of Object.entries(pass.rules ?? {})) ruleMs[rule] = (ruleMs[rule] ?? 0) + timing.total;
-        }
-      }
+      for (const result of results) addRuleTimes(ruleMs, result);
     }
     process.send({ type: 'stats', ruleMs });
   } else if (message.type === 'summary') {

@@ -5,7 +5,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 
-import { corpusESLint, dist } from './configs.mjs';
+import { addRuleTimes, corpusESLint, dist } from './configs.mjs';
 
 const [listFile, config = 'recommended', filter] = process.argv.slice(2);
 const { engineStats } = await import(join(dist, 'src/engine/analysis.js'));
@@ -16,9 +16,7 @@ const perRule = {};
 const engineBefore = engineStats.ms;
 for (const file of files) {
   const [result] = await eslint.lintFiles([file]);
-  for (const pass of result?.stats?.times?.passes ?? []) {
-    for (const [rule, timing] of Object.entries(pass.rules ?? {})) perRule[rule] = (perRule[rule] ?? 0) + timing.total;
-  }
+  addRuleTimes(perRule, result);
 }
 const keyguard = Object.entries(perRule).filter(([rule]) => rule.startsWith('keyguard/'));
 console.log(`${files.length} files; keyguard rules ${keyguard.reduce((sum, [, ms]) => sum + ms, 0).toFixed(0)} ms, of which engine ${(engineStats.ms - engineBefore).toFixed(0)} ms`);

@@ -153,17 +153,22 @@ export function overhead(a, b, measure = 'wallMs', resamples = 2000) {
   };
 }
 
-/** Per configuration: wall seconds per round, findings, errors, RSS, engine time, and the overheads over the first. */
+/** Per configuration: wall and main-thread ms per round, findings, errors, RSS, engine time, and the overheads over the first. */
 export function summarise(configs, out) {
   const reference = out[configs[0]];
   return Object.fromEntries(
     configs.map((config) => {
       const mine = out[config];
       const rounds = [];
-      for (const each of mine.batches) rounds[each.round] = (rounds[each.round] ?? 0) + each.wallMs;
+      const threadRounds = [];
+      for (const each of mine.batches) {
+        rounds[each.round] = (rounds[each.round] ?? 0) + each.wallMs;
+        threadRounds[each.round] = (threadRounds[each.round] ?? 0) + (each.threadMs ?? Number.NaN);
+      }
       const engineMs = mine.batches.reduce((sum, each) => sum + each.engineMs, 0) / rounds.length;
       const summary = {
         roundsMs: rounds,
+        threadRoundsMs: threadRounds,
         medianMs: [...rounds].sort((x, y) => x - y)[Math.floor(rounds.length / 2)],
         engineMs,
         findings: mine.findings[0],

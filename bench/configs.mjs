@@ -1,4 +1,4 @@
-// The configurations the benchmark compares, shared by the bench/ scripts (interleave.mjs' workers, paired.mjs, ...): the same
+// The configurations the benchmark compares, shared by the bench/ scripts (interleave.mjs' workers, per-rule.mjs, ...): the same
 // parsers with zero rules (baseline), keyguard recommended and strict, and the peer plugins (bench/peers.mjs).
 import { ESLint } from 'eslint';
 import { dirname, join } from 'node:path';
@@ -26,12 +26,18 @@ export async function configFor(name, distDir = dist) {
       return [...base, ...keyguard.configs.strict];
     case 'noop-rules': {
       // As many rules as recommended enables, each with no listener at all: what ESLint itself charges per
-      // configured rule per file, which keyguard cannot avoid (compare with `bench/paired.mjs baseline noop-rules`).
+      // configured rule per file, which keyguard cannot avoid (`node bench/interleave.mjs <files> baseline noop-rules`).
       const names = Object.keys(keyguard.configs.recommended.find((entry) => entry.rules).rules);
       const rules = Object.fromEntries(names.map((rule) => [rule.replace(/^keyguard\//, ''), { meta: { schema: [] }, create: () => ({}) }]));
       return [...base, { plugins: { noop: { rules } }, rules: Object.fromEntries(Object.keys(rules).map((rule) => [`noop/${rule}`, 'error'])) }];
     }
     default: {
+      // `noop-rules:N`: N such rules, to see how ESLint's cost grows with the number of rules.
+      const many = /^noop-rules:(\d+)$/.exec(name);
+      if (many) {
+        const rules = Object.fromEntries(Array.from({ length: Number(many[1]) }, (_, i) => [`r${i}`, { meta: { schema: [] }, create: () => ({}) }]));
+        return [...base, { plugins: { noop: { rules } }, rules: Object.fromEntries(Object.keys(rules).map((rule) => [`noop/${rule}`, 'error'])) }];
+      }
       const peers = await import(join(root, 'bench/peers.mjs'));
       return [...base, ...(await peers.peerConfig(name))];
     }

@@ -258,8 +258,10 @@ That interval is the method's limit here, so keyguard's own work on these files 
 per-rule stats (one untimed pass) time each rule's \`create\`, which is all a keyguard rule runs on a file with no trigger
 (one trigger scan per file, and no listener). Summed over the ${recommendedRules} rules of recommended: **${plainOwnMs.toFixed(0)} ms**, which is
 **${pct(plainOwnShare)}** of the baseline's main-thread time on the same files (${(plainBaseThreadMs / 1000).toFixed(1)} s, median round). The trigger scan, timed by the
-engine, was ${(plainRec.engineMs).toFixed(0)} ms per round of it. On top of that, ESLint spends a rule context per configured rule per file, which no
-plugin avoids (\`bench/paired.mjs baseline noop-rules\` measures it alone).` : 'Every corpus file contains a trigger.'}
+engine, was ${(plainRec.engineMs).toFixed(0)} ms per round of it. The rest of the timed overhead is not keyguard's code: a keyguard build
+whose rules return no listener first thing (no scan) cost as much as the real one, and one rule that is not keyguard's
+and does nothing at all already costs about 3% over zero rules (\`node bench/interleave.mjs <files> baseline
+noop-rules:1 noop-rules:18\`; performance-history.md, session 8).` : 'Every corpus file contains a trigger.'}
 
 Loading the plugin (its modules and the compiled catalogue) takes ${loadMs.toFixed(0)} ms, once per process (median of 5 fresh
 processes): in an editor, once per session.

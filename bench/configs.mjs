@@ -8,6 +8,12 @@ const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 export const dist = process.env.KEYGUARD_DIST ?? join(root, 'dist');
 const JS_TS = ['**/*.{js,mjs,cjs,jsx,ts,tsx,mts,cts}'];
 
+/** A config entry enabling one rule per name, each with no option and no listener (plugin `noop`). */
+function noopRules(names) {
+  const rules = Object.fromEntries(names.map((rule) => [rule, { meta: { schema: [] }, create: () => ({}) }]));
+  return { plugins: { noop: { rules } }, rules: Object.fromEntries(names.map((rule) => [`noop/${rule}`, 'error'])) };
+}
+
 export async function configFor(name, distDir = dist) {
   const { default: keyguard } = await import(join(distDir, 'src/index.js'));
   const tsParser = (await import('@typescript-eslint/parser')).default;
@@ -28,16 +34,12 @@ export async function configFor(name, distDir = dist) {
       // As many rules as recommended enables, each with no listener at all: what ESLint itself charges per
       // configured rule per file, which keyguard cannot avoid (`node bench/interleave.mjs <files> baseline noop-rules`).
       const names = Object.keys(keyguard.configs.recommended.find((entry) => entry.rules).rules);
-      const rules = Object.fromEntries(names.map((rule) => [rule.replace(/^keyguard\//, ''), { meta: { schema: [] }, create: () => ({}) }]));
-      return [...base, { plugins: { noop: { rules } }, rules: Object.fromEntries(Object.keys(rules).map((rule) => [`noop/${rule}`, 'error'])) }];
+      return [...base, noopRules(names.map((rule) => rule.replace(/^keyguard\//, '')))];
     }
     default: {
       // `noop-rules:N`: N such rules, to see how ESLint's cost grows with the number of rules.
       const many = /^noop-rules:(\d+)$/.exec(name);
-      if (many) {
-        const rules = Object.fromEntries(Array.from({ length: Number(many[1]) }, (_, i) => [`r${i}`, { meta: { schema: [] }, create: () => ({}) }]));
-        return [...base, { plugins: { noop: { rules } }, rules: Object.fromEntries(Object.keys(rules).map((rule) => [`noop/${rule}`, 'error'])) }];
-      }
+      if (many) return [...base, noopRules(Array.from({ length: Number(many[1]) }, (_, i) => `r${i}`))];
       const peers = await import(join(root, 'bench/peers.mjs'));
       return [...base, ...(await peers.peerConfig(name))];
     }

@@ -35,7 +35,9 @@ export class FileAnalysis {
   }
 
   private collectFacts(): void {
-    for (const call of this.index.calls) {
+    // A file that names no catalogued module or global has no catalogued call to find.
+    const calls = this.evaluator.mayReachCatalogue() ? this.index.calls : [];
+    for (const call of calls) {
       const callee = unwrap(call.callee);
       // IIFEs and super() calls are never catalogued. Every other callee is resolved, whatever its shape or
       // member name: `(0, crypto.createCipheriv)(...)` (transpiled code), `wrap(fn)(...)`, `(flag ? a : b)(...)`

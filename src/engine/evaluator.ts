@@ -903,6 +903,18 @@ export class Evaluator {
   }
 
   private reachableMembers?: ReadonlySet<string>;
+  private entryTypes?: readonly string[];
+
+  /**
+   * Whether anything catalogued can be reached from this file at all: it names a catalogued module or
+   * global (see {@link computeReachableMembers}). Every catalogued function or type a value can hold
+   * starts at one of those, so where there is none, no call is catalogued and the rules that look only
+   * at catalogued calls have nothing to find. About a third of the files that pass the trigger scan
+   * (which also counts PEM markers and key names) name none.
+   */
+  mayReachCatalogue(): boolean {
+    return this.catalogueEntries().length > 0;
+  }
 
   /**
    * The member names of the catalogued types this file can reach. A value of a catalogued type starts at
@@ -914,6 +926,12 @@ export class Evaluator {
    * docs/limitations.md).
    */
   private computeReachableMembers(): ReadonlySet<string> {
+    return this.registry.memberNamesReachableFrom(this.catalogueEntries());
+  }
+
+  /** The catalogued types this file's module specifiers and global names start at. */
+  private catalogueEntries(): readonly string[] {
+    if (this.entryTypes) return this.entryTypes;
     const entries = new Set<string>();
     const { modules, globals } = this.registry;
     for (const node of this.index.strings) {
@@ -935,7 +953,8 @@ export class Evaluator {
       const global = globals.get(name);
       if (global) entries.add(global.type);
     }
-    return this.registry.memberNamesReachableFrom([...entries]);
+    this.entryTypes = [...entries];
+    return this.entryTypes;
   }
 
   private readonly localCallables = new Map<Variable, boolean>();

@@ -242,6 +242,21 @@ describe('callee resolution skips only callees that cannot be catalogued', () =>
     expect(apisOf("const NAME = 'node-forge';\nconst f = require(NAME);\nf.cipher.createCipher('DES-ECB', key);")).toContain('forge.cipher.createCipher');
   });
 
+  it('looks for catalogued calls only in files that name a catalogued module or global', () => {
+    const reach = (code: string) => withAnalysis(code, (analysis) => [analysis.evaluator.mayReachCatalogue(), analysis.facts.map((fact) => fact.api)]);
+    // Analysed for a PEM marker only: no call can reach the catalogue, whatever its shape.
+    expect(reach("const pem = '-----BEGIN PUBLIC KEY-----';\nconst { createHash } = load();\ncreateHash('md5');")).toEqual([false, []]);
+    // A specifier held in a constant, a template without expressions, or a global's name is enough.
+    expect(reach("const pem = '-----BEGIN PUBLIC KEY-----';\nconst NAME = 'node:crypto';\nconst { createHash } = require(NAME);\ncreateHash('md5');")).toEqual([
+      true,
+      ['crypto.createHash'],
+    ]);
+    expect(reach("const { createHash } = await import(`crypto`);\ncreateHash('md5');")).toEqual([true, ['crypto.createHash']]);
+    expect(reach("const pem = '-----BEGIN PUBLIC KEY-----';\nconst h = CryptoJS.MD5;\nh('x');")).toEqual([true, ['CryptoJS.MD5']]);
+    // A specifier assembled at run time is not seen (docs/limitations.md): the call is not resolved.
+    expect(reach("const pem = '-----BEGIN PUBLIC KEY-----';\nconst { createHash } = require('cry' + 'pto');\ncreateHash('md5');")).toEqual([false, []]);
+  });
+
   it('skips builtin methods and local functions without changing the facts', () => {
     const code = [
       'function helper(list: string[]) { return list.slice(1).map((s) => s.trim()).join(","); }',

@@ -528,30 +528,93 @@ export class DataFlow {
     forEachNode(this.sourceCode, visit, WALK_OPTIONS);
   }
 
-  /** Untrusted input: request data, responses, messages, the page URL, the environment, config files. */
+  /**
+   * Untrusted input: request data, responses, messages, the page URL, the environment, config files.
+   * The nodes that can be such a source are taken from lists the engine already has (the file index's
+   * calls and stored values, the top-level imports) and from the token list for member reads (a name
+   * check per identifier, then a descent to the few that match), not from a walk over every node: that
+   * walk was most of this kind's cost on large files. They are handled in source order, as a walk would.
+   */
   private untrustedWalk(): void {
-    this.walk((node) => {
-      switch (node.type) {
-        case 'MemberExpression':
-          this.memberSources(node);
-          break;
-        case 'CallExpression':
-        case 'NewExpression':
-          this.untrustedCall(node);
-          break;
-        case 'AssignmentExpression':
-          if (node.left.type === 'MemberExpression' && memberKey(node.left) === 'onmessage') {
-            // `ws.onmessage = (event) => ...`: the event is untrusted.
-            for (const fn of this.functionsOf(node.right)) this.seedParam(fn, 0, this.messageSource(fn));
-          }
-          break;
-        case 'ImportDeclaration':
-          this.configImport(node);
-          break;
-        default:
-          break;
+    const tokens = this.sourceCode.ast.tokens;
+    if (!tokens) {
+      this.walk((node) => this.untrustedNode(node, false));
+      return;
+    }
+    // The calls are already in source order (the index's walk), and the other candidates are few: sort
+    // those and merge, rather than sort every call.
+    const others = new Set<Node>();
+    for (const value of this.analysis.index.namedValues) {
+      const parent = value.parent;
+      if (parent?.type === 'AssignmentExpression' && parent.right === value && parent.left.type === 'MemberExpression' && memberKey(parent.left) === 'onmessage') {
+        others.add(parent);
       }
-    });
+    }
+    for (const statement of this.sourceCode.ast.body) if (statement.type === 'ImportDeclaration') others.add(statement);
+    const keys = visitorKeysOf(this.sourceCode);
+    for (const token of tokens) {
+      let name: string;
+      if (token.type === 'Identifier') name = token.value;
+      else if (token.type === 'String') name = token.value.slice(1, -1);
+      else continue;
+      if (!REQUEST_DATA_MEMBERS.has(name) && !URL_MEMBER.test(name) && name !== 'env') continue;
+      const node = nodeAt(this.sourceCode.ast, token.range[0], keys);
+      const member = node?.parent;
+      if (member?.type !== 'MemberExpression' || member.property !== node) continue;
+      others.add(member);
+      // `process.env.ALG`, `import.meta.env['ALG']`: the read under `env` is a source too.
+      const outer = member.parent;
+      if (name === 'env' && outer?.type === 'MemberExpression' && outer.object === member) others.add(outer);
+    }
+    const sorted = [...others].sort((a, b) => (precedes(a, b) ? -1 : 1));
+    const calls = this.analysis.index.calls;
+    // A walk leaves out types and their subtrees (an enum's initialisers): so does this, but only for the
+    // few candidates that would be a source, since looking up every call's ancestors costs more than the walk.
+    let next = 0;
+    for (const call of calls) {
+      while (next < sorted.length && precedes(sorted[next]!, call)) this.untrustedNode(sorted[next++]!, true);
+      this.untrustedNode(call, true);
+    }
+    while (next < sorted.length) this.untrustedNode(sorted[next++]!, true);
+  }
+
+  /** The candidate being handled, while it is not known whether it lies inside a type: see {@link live}. */
+  private unchecked: Node | null = null;
+  private insideType = false;
+
+  /** Whether the candidate being handled is outside types; asked only before it would seed a source. */
+  private live(): boolean {
+    if (this.unchecked) {
+      this.insideType = inSkippedType(this.unchecked);
+      this.unchecked = null;
+    }
+    return !this.insideType;
+  }
+
+  /** `check`: whether the node may lie inside a type (a walk has already left those out). */
+  private untrustedNode(node: Node, check: boolean): void {
+    this.unchecked = check ? node : null;
+    this.insideType = false;
+    switch (node.type) {
+      case 'MemberExpression':
+        if (this.live()) this.memberSources(node);
+        break;
+      case 'CallExpression':
+      case 'NewExpression':
+        this.untrustedCall(node);
+        break;
+      case 'AssignmentExpression':
+        if (node.left.type === 'MemberExpression' && memberKey(node.left) === 'onmessage' && this.live()) {
+          // `ws.onmessage = (event) => ...`: the event is untrusted.
+          for (const fn of this.functionsOf(node.right)) this.seedParam(fn, 0, this.messageSource(fn));
+        }
+        break;
+      case 'ImportDeclaration':
+        this.configImport(node);
+        break;
+      default:
+        break;
+    }
   }
 
   // ------------------------------------------------------------- expansion
@@ -1350,21 +1413,21 @@ export class DataFlow {
     const callee = unwrapExpression(node.callee);
     const path = callee.type === 'Identifier' || callee.type === 'MemberExpression' ? this.paths.pathOf(callee) : null;
     if (path !== null) {
-      if (RESPONSE_TEST.test(path)) {
+      if (RESPONSE_TEST.test(path) && this.live()) {
         this.seed(this.cellOf(node), this.source('untrusted', node, `a network response (${path}())`, 0, { origin: 'network' }));
       }
-      if (RESPONSE_CALLBACK_TEST.test(path)) {
+      if (RESPONSE_CALLBACK_TEST.test(path) && this.live()) {
         for (const fn of this.functionsOf(lastFunctionArgument(node))) {
           this.seedParam(fn, 0, this.source('untrusted', fn.params[0] ?? fn, `a network response (${path}())`, 0, { origin: 'network' }));
         }
       }
-      if (CONFIG_TEST.test(path)) {
+      if (CONFIG_TEST.test(path) && this.live()) {
         this.seed(this.cellOf(node), this.source('untrusted', node, `a local file (${path}())`, 0, { origin: 'config' }));
       }
     }
     if (callee.type === 'Identifier' && callee.name === 'require') {
       const arg = node.arguments[0];
-      if (arg?.type === 'Literal' && typeof arg.value === 'string' && CONFIG_FILE.test(arg.value)) {
+      if (arg?.type === 'Literal' && typeof arg.value === 'string' && CONFIG_FILE.test(arg.value) && this.live()) {
         this.seed(this.cellOf(node), this.source('untrusted', node, `a config file (${arg.value})`, 0, { origin: 'config' }));
       }
     }
@@ -1375,14 +1438,14 @@ export class DataFlow {
     if (name === 'on' || name === 'once' || name === 'addEventListener' || name === 'addListener') {
       const event = node.arguments[0] ? this.literalStrings(node.arguments[0]) : [];
       const socketIo = path !== null && SOCKET_IO_TEST.test(path.slice(0, -name.length - 1));
-      if (event.includes('message') || (socketIo && !event.some((e) => e === 'connection' || e === 'connect' || e === 'disconnect'))) {
+      if ((event.includes('message') || (socketIo && !event.some((e) => e === 'connection' || e === 'connect' || e === 'disconnect'))) && this.live()) {
         for (const fn of this.functionsOf(node.arguments[1])) {
           for (let i = 0; i < Math.max(1, socketIo ? fn.params.length : 1); i++) this.seedParam(fn, i, this.messageSource(fn));
         }
       }
     }
     // `await request.json()`, `c.req.query('alg')`, `req.get('x-alg')`.
-    if (REQUEST_METHODS.has(name) && this.isRequest(callee.object)) {
+    if (REQUEST_METHODS.has(name) && this.isRequest(callee.object) && this.live()) {
       this.seed(this.cellOf(node), this.source('untrusted', node, `request data (${this.text(callee)}())`, 0, { origin: 'network' }));
     }
   }
@@ -1679,6 +1742,11 @@ function findInList(list: readonly (Node | null)[], index: number): Node | null 
 }
 
 /** Inside a type-only TypeScript node, or a type annotation, which the seed walk never entered. */
+/** Whether a walk in source order reaches `a` before `b` (an enclosing node comes before what it holds). */
+function precedes(a: Node, b: Node): boolean {
+  return a.range[0] < b.range[0] || (a.range[0] === b.range[0] && a.range[1] > b.range[1]);
+}
+
 function inSkippedType(node: Node): boolean {
   for (let current: Node | undefined = node; current; current = current.parent) {
     if (SKIPPED_TS.test(current.type)) return true;

@@ -90,6 +90,26 @@ ruleTester.run('no-algorithm-downgrade', rule, {
       errors: [{ messageId: 'remoteDowngrade', line: 3 }],
     },
     {
+      name: 'request data read through a quoted key',
+      code: `${HANDLER}  crypto.createHash(req['body'].hash);\n});`,
+      errors: [{ messageId: 'remoteDowngrade', line: 3, data: { role: 'hash algorithm', api: 'crypto.createHash', source: "request data (req['body'])", line: '3' } }],
+    },
+    {
+      name: 'the whole environment object, and import.meta.env under a quoted key',
+      code: `${NODE}const env = process.env;\ncrypto.createHash(env.HASH_ALG);\ncrypto.createCipheriv(import.meta.env['VITE_CIPHER'], key, iv);`,
+      options: [{ includeEnvironment: true, includeConfigFiles: false }],
+      errors: [
+        { messageId: 'remoteDowngrade', line: 3, data: { role: 'hash algorithm', api: 'crypto.createHash', source: 'the environment (process.env)', line: '2' } },
+        { messageId: 'remoteDowngrade', line: 4 },
+      ],
+    },
+    {
+      name: 'a JSON module imported at the top of the file',
+      code: `${NODE}import policy from './policy.json';\ncrypto.createHash(policy.hash);`,
+      options: [{ includeEnvironment: false, includeConfigFiles: true }],
+      errors: [{ messageId: 'remoteDowngrade', line: 3, data: { role: 'hash algorithm', api: 'crypto.createHash', source: 'a config file (./policy.json)', line: '2' } }],
+    },
+    {
       name: 'through a same-file helper parameter',
       code: `${NODE}function makeCipher(name) { return crypto.createCipheriv(name, key, iv); }\napp.get('/x', (req) => makeCipher(req.query.c));`,
       errors: [{ messageId: 'remoteDowngrade', line: 2 }],

@@ -492,11 +492,8 @@ export class DataFlow {
     }
     const keys = visitorKeysOf(this.sourceCode);
     for (const token of tokens) {
-      let name: string;
-      if (token.type === 'Identifier') name = token.value;
-      else if (token.type === 'String') name = token.value.slice(1, -1);
-      else continue;
-      if (!isKeyName(name)) continue;
+      const name = tokenName(token, this.sourceCode.ast, keys);
+      if (name === null || !isKeyName(name)) continue;
       const node = nodeAt(this.sourceCode.ast, token.range[0], keys);
       const member = node?.parent;
       if (member?.type === 'MemberExpression' && member.property === node && !inSkippedType(member)) this.keyNamedMember(member);
@@ -553,11 +550,8 @@ export class DataFlow {
     for (const statement of this.sourceCode.ast.body) if (statement.type === 'ImportDeclaration') others.add(statement);
     const keys = visitorKeysOf(this.sourceCode);
     for (const token of tokens) {
-      let name: string;
-      if (token.type === 'Identifier') name = token.value;
-      else if (token.type === 'String') name = token.value.slice(1, -1);
-      else continue;
-      if (!REQUEST_DATA_MEMBERS.has(name) && !URL_MEMBER.test(name) && name !== 'env') continue;
+      const name = tokenName(token, this.sourceCode.ast, keys);
+      if (name === null || (!REQUEST_DATA_MEMBERS.has(name) && !URL_MEMBER.test(name) && name !== 'env')) continue;
       const node = nodeAt(this.sourceCode.ast, token.range[0], keys);
       const member = node?.parent;
       if (member?.type !== 'MemberExpression' || member.property !== node) continue;
@@ -1702,6 +1696,19 @@ function compiledSinks(): NonNullable<typeof sinkPatterns> {
  * root that binary-searches child lists (statements, arguments, properties are
  * in source order), so a big file costs a few dozen steps per lookup.
  */
+/**
+ * The name an identifier or string token spells, escapes decoded (`'bo\x64y'` is `body`: a key written with
+ * escapes must not dodge a name check), or null for other tokens.
+ */
+function tokenName(token: TSESTree.Token, root: Node, keys: Record<string, readonly string[] | undefined>): string | null {
+  if (token.type !== 'Identifier' && token.type !== 'String') return null;
+  const text = token.type === 'String' ? token.value.slice(1, -1) : token.value;
+  if (!text.includes('\\')) return text;
+  const node = nodeAt(root, token.range[0], keys);
+  if (node?.type === 'Literal' && typeof node.value === 'string') return node.value;
+  return node?.type === 'Identifier' ? node.name : null;
+}
+
 function nodeAt(root: Node, index: number, keys: Record<string, readonly string[] | undefined>): Node | null {
   if (index < root.range[0] || index >= root.range[1]) return null;
   let current = root;

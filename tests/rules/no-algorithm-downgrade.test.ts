@@ -95,6 +95,11 @@ ruleTester.run('no-algorithm-downgrade', rule, {
       errors: [{ messageId: 'remoteDowngrade', line: 3, data: { role: 'hash algorithm', api: 'crypto.createHash', source: "request data (req['body'])", line: '3' } }],
     },
     {
+      name: 'request data under a key spelled with escapes',
+      code: `${HANDLER}  crypto.createHash(req['bo\\x64y'].hash);\n});`,
+      errors: [{ messageId: 'remoteDowngrade', line: 3 }],
+    },
+    {
       name: 'the whole environment object, and import.meta.env under a quoted key',
       code: `${NODE}const env = process.env;\ncrypto.createHash(env.HASH_ALG);\ncrypto.createCipheriv(import.meta.env['VITE_CIPHER'], key, iv);`,
       options: [{ includeEnvironment: true, includeConfigFiles: false }],

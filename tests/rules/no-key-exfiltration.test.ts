@@ -220,6 +220,12 @@ ruleTester.run('no-key-exfiltration', rule, {
       errors: [{ messageId: 'keyExfiltration', line: 2, data: { source: "A value named 'privateKey'", line: '2', sink: 'fetch()', part: ' body', kind: 'network', note: ' (the source is recognised by its name only: lower confidence)', helper: '', sinkLine: '2' } }],
     },
     {
+      // The text must still name a key somewhere for the file to be analysed (docs/limitations.md).
+      name: 'name-only source under a key spelled with escapes',
+      code: "const { privateKey } = loadKeys();\nsign(privateKey);\nfetch('/c', { method: 'POST', body: config['private\\x4bey'] });",
+      errors: [{ messageId: 'keyExfiltration', line: 3, data: { source: "A value named 'privateKey'", line: '3', sink: 'fetch()', part: ' body', kind: 'network', note: ' (the source is recognised by its name only: lower confidence)', helper: '', sinkLine: '3' } }],
+    },
+    {
       name: 'name-only parameter source',
       code: 'export function backup(seedPhrase) {\n  navigator.sendBeacon("/b", seedPhrase);\n}',
       errors: [{ messageId: 'keyExfiltration', line: 2 }],

@@ -492,7 +492,7 @@ export class DataFlow {
     }
     const keys = visitorKeysOf(this.sourceCode);
     for (const token of tokens) {
-      const name = tokenName(token, this.sourceCode.ast, keys);
+      const name = tokenName(token);
       if (name === null || !isKeyName(name)) continue;
       const node = nodeAt(this.sourceCode.ast, token.range[0], keys);
       const member = node?.parent;
@@ -550,7 +550,7 @@ export class DataFlow {
     for (const statement of this.sourceCode.ast.body) if (statement.type === 'ImportDeclaration') others.add(statement);
     const keys = visitorKeysOf(this.sourceCode);
     for (const token of tokens) {
-      const name = tokenName(token, this.sourceCode.ast, keys);
+      const name = tokenName(token);
       if (name === null || (!REQUEST_DATA_MEMBERS.has(name) && !URL_MEMBER.test(name) && name !== 'env')) continue;
       const node = nodeAt(this.sourceCode.ast, token.range[0], keys);
       const member = node?.parent;
@@ -1698,15 +1698,23 @@ function compiledSinks(): NonNullable<typeof sinkPatterns> {
  */
 /**
  * The name an identifier or string token spells, escapes decoded (`'bo\x64y'` is `body`: a key written with
- * escapes must not dodge a name check), or null for other tokens.
+ * escapes must not dodge a name check), or null for other tokens. Decoded from the text: a descent to
+ * the node for every string with a backslash (regular expressions in bundles) would cost more.
  */
-function tokenName(token: TSESTree.Token, root: Node, keys: Record<string, readonly string[] | undefined>): string | null {
+function tokenName(token: TSESTree.Token): string | null {
   if (token.type !== 'Identifier' && token.type !== 'String') return null;
   const text = token.type === 'String' ? token.value.slice(1, -1) : token.value;
-  if (!text.includes('\\')) return text;
-  const node = nodeAt(root, token.range[0], keys);
-  if (node?.type === 'Literal' && typeof node.value === 'string') return node.value;
-  return node?.type === 'Identifier' ? node.name : null;
+  return text.includes('\\') ? text.replace(ESCAPE, unescapeOne) : text;
+}
+
+const ESCAPE = /\\(?:x([0-9a-fA-F]{2})|u\{([0-9a-fA-F]{1,6})\}|u([0-9a-fA-F]{4})|(\r\n|[\s\S]))/g;
+const SINGLE_ESCAPES: Readonly<Record<string, string>> = { n: '\n', r: '\r', t: '\t', b: '\b', f: '\f', v: '\v', '\n': '', '\r': '', '\r\n': '', '\u2028': '', '\u2029': '' };
+
+/** Legacy octal escapes (`'\157'`, sloppy scripts only: TypeScript's parser rejects them) are not decoded. */
+function unescapeOne(_: string, hex?: string, braced?: string, unicode?: string, other?: string): string {
+  const code = hex ?? braced ?? unicode;
+  if (code !== undefined) return String.fromCodePoint(Math.min(Number.parseInt(code, 16), 0x10ffff));
+  return SINGLE_ESCAPES[other!] ?? other!;
 }
 
 function nodeAt(root: Node, index: number, keys: Record<string, readonly string[] | undefined>): Node | null {

@@ -95,9 +95,13 @@ ruleTester.run('no-algorithm-downgrade', rule, {
       errors: [{ messageId: 'remoteDowngrade', line: 3, data: { role: 'hash algorithm', api: 'crypto.createHash', source: "request data (req['body'])", line: '3' } }],
     },
     {
-      name: 'request data under a key spelled with escapes',
-      code: `${HANDLER}  crypto.createHash(req['bo\\x64y'].hash);\n});`,
-      errors: [{ messageId: 'remoteDowngrade', line: 3 }],
+      name: 'request data under keys spelled with escapes',
+      code: `${HANDLER}  crypto.createHash(req['bo\\x64y'].hash);\n  crypto.createHash(req['\\u{71}uery'].h);\n  crypto.createHash(req['he\\u0061ders'].h);\n});`,
+      errors: [
+        { messageId: 'remoteDowngrade', line: 3, data: { role: 'hash algorithm', api: 'crypto.createHash', source: "request data (req['bo\\x64y'])", line: '3' } },
+        { messageId: 'remoteDowngrade', line: 4 },
+        { messageId: 'remoteDowngrade', line: 5 },
+      ],
     },
     {
       name: 'the whole environment object, and import.meta.env under a quoted key',

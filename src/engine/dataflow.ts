@@ -490,13 +490,21 @@ export class DataFlow {
       });
       return;
     }
+    for (const [member] of this.membersNamed(tokens, isKeyName)) if (!inSkippedType(member)) this.keyNamedMember(member);
+  }
+
+  /**
+   * Member reads `x.name`, `x['name']` whose name passes `test`, found from the token list: a name check
+   * per identifier or string token, then a descent to the few that pass, instead of a walk over every node.
+   */
+  private *membersNamed(tokens: readonly TSESTree.Token[], test: (name: string) => boolean): Generator<[TSESTree.MemberExpression, string]> {
     const keys = visitorKeysOf(this.sourceCode);
     for (const token of tokens) {
       const name = tokenName(token);
-      if (name === null || !isKeyName(name)) continue;
+      if (name === null || !test(name)) continue;
       const node = nodeAt(this.sourceCode.ast, token.range[0], keys);
       const member = node?.parent;
-      if (member?.type === 'MemberExpression' && member.property === node && !inSkippedType(member)) this.keyNamedMember(member);
+      if (member?.type === 'MemberExpression' && member.property === node) yield [member, name];
     }
   }
 
@@ -548,13 +556,7 @@ export class DataFlow {
       }
     }
     for (const statement of this.sourceCode.ast.body) if (statement.type === 'ImportDeclaration') others.add(statement);
-    const keys = visitorKeysOf(this.sourceCode);
-    for (const token of tokens) {
-      const name = tokenName(token);
-      if (name === null || (!REQUEST_DATA_MEMBERS.has(name) && !URL_MEMBER.test(name) && name !== 'env')) continue;
-      const node = nodeAt(this.sourceCode.ast, token.range[0], keys);
-      const member = node?.parent;
-      if (member?.type !== 'MemberExpression' || member.property !== node) continue;
+    for (const [member, name] of this.membersNamed(tokens, isUntrustedMemberName)) {
       others.add(member);
       // `process.env.ALG`, `import.meta.env['ALG']`: the read under `env` is a source too.
       const outer = member.parent;
@@ -1757,6 +1759,11 @@ function findInList(list: readonly (Node | null)[], index: number): Node | null 
 }
 
 /** Inside a type-only TypeScript node, or a type annotation, which the seed walk never entered. */
+/** A member name that may read untrusted input: request data, the page URL, the environment. */
+function isUntrustedMemberName(name: string): boolean {
+  return REQUEST_DATA_MEMBERS.has(name) || URL_MEMBER.test(name) || name === 'env';
+}
+
 /** Whether a walk in source order reaches `a` before `b` (an enclosing node comes before what it holds). */
 function precedes(a: Node, b: Node): boolean {
   return a.range[0] < b.range[0] || (a.range[0] === b.range[0] && a.range[1] > b.range[1]);

@@ -1,0 +1,79 @@
+#!/usr/bin/env node
+// The engine's parts timed on their own, for two builds on the same files: each file is parsed once (ESLint's
+// Linter, one private rule), then each build builds, at Program:exit, its file index and facts, its key-material
+// flows, and every source kind, REPS times, the two builds alternating. Without the parse and the rules in the
+// measurement, an engine change of a few percent shows, which bench/ab.mjs (whole lints) cannot resolve. The
+// counts (facts, flows, sources) must match when a change is meant to keep the results.
+// Usage: node bench/components.mjs <file-list.json> <dist A> <dist B>   (REPS=2 by default)
+import { readFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+
+import tsParser from '@typescript-eslint/parser';
+import { Linter } from 'eslint';
+
+const [listFile, ...dirs] = process.argv.slice(2);
+if (dirs.length !== 2) {
+  console.error('usage: node bench/components.mjs <file-list.json> <dist A> <dist B>');
+  process.exit(2);
+}
+const files = JSON.parse(readFileSync(listFile, 'utf8'));
+const REPS = Number(process.env.REPS ?? 2);
+const builds = await Promise.all(
+  dirs.map(async (dir) => {
+    const src = join(resolve(dir), 'src/engine');
+    const { FileIndex } = await import(join(src, 'file-index.js'));
+    const { FileAnalysis } = await import(join(src, 'analysis.js'));
+    const { getRegistry } = await import(join(src, 'registry.js'));
+    return { dir, FileIndex, FileAnalysis, registry: getRegistry(), ms: { indexAndFacts: 0, keyFlows: 0, otherKinds: 0 }, counts: { facts: 0, flows: 0, sources: 0 } };
+  }),
+);
+
+let triggered = 0;
+let analysed = 0;
+function measure(sourceCode) {
+  if (!builds[0].registry.hasTrigger(sourceCode.text)) return;
+  triggered++;
+  if (!new builds[0].FileIndex(sourceCode, builds[0].registry).truncated) analysed++;
+  for (let rep = 0; rep < REPS; rep++) {
+    for (let k = 0; k < 2; k++) {
+      const build = builds[(triggered + rep + k) % 2];
+      const start = performance.now();
+      const index = new build.FileIndex(sourceCode, build.registry);
+      if (index.truncated) return;
+      const analysis = new build.FileAnalysis(sourceCode, build.registry, index);
+      const afterFacts = performance.now();
+      const flows = analysis.dataflow.flows('key-material');
+      const afterKey = performance.now();
+      const sources = analysis.dataflow.allSources();
+      build.ms.indexAndFacts += afterFacts - start;
+      build.ms.keyFlows += afterKey - afterFacts;
+      build.ms.otherKinds += performance.now() - afterKey;
+      if (rep === 0) {
+        build.counts.facts += analysis.facts.length;
+        build.counts.flows += flows.length;
+        build.counts.sources += sources.length;
+      }
+    }
+  }
+}
+
+const probe = { meta: { schema: [] }, create: (context) => ({ 'Program:exit': () => measure(context.sourceCode) }) };
+const config = [
+  { ignores: ['!**/node_modules/'] },
+  { files: ['**/*.{js,mjs,cjs,jsx,ts,tsx,mts,cts}'], plugins: { bench: { rules: { probe } } }, rules: { 'bench/probe': 'error' } },
+  { files: ['**/*.{ts,tsx,mts,cts}'], languageOptions: { parser: tsParser } },
+];
+const linter = new Linter({ configType: 'flat' });
+for (const file of files) {
+  try {
+    linter.verify(readFileSync(file, 'utf8'), config, file);
+  } catch (error) {
+    console.error(`${file}: ${String(error?.message ?? error).split('\n')[0]}`);
+  }
+}
+console.log(`${analysed} files analysed (${triggered - analysed} more too large), ${REPS} repetitions per build; ms per repetition:`);
+for (const build of builds) {
+  const ms = Object.entries(build.ms).map(([part, total]) => `${part} ${(total / REPS).toFixed(0)}`);
+  const counts = Object.entries(build.counts).map(([what, n]) => `${what} ${n}`);
+  console.log(`${build.dir}: ${ms.join(', ')}; ${counts.join(', ')}`);
+}

@@ -259,9 +259,10 @@ per-rule stats (one untimed pass) time each rule's \`create\`, which is all a ke
 (one trigger scan per file, and no listener). Summed over the ${recommendedRules} rules of recommended: **${plainOwnMs.toFixed(0)} ms**, which is
 **${pct(plainOwnShare)}** of the baseline's main-thread time on the same files (${(plainBaseThreadMs / 1000).toFixed(1)} s, median round). The trigger scan, timed by the
 engine, was ${(plainRec.engineMs).toFixed(0)} ms per round of it. The rest of the timed overhead is not keyguard's code: a keyguard build
-whose rules return no listener first thing (no scan) cost as much as the real one, and one rule that is not keyguard's
-and does nothing at all already cost about 3% over zero rules in session 8's runs (\`node bench/interleave.mjs <files> baseline
-noop-rules:1 noop-rules:18\`; performance-history.md, session 8).` : 'Every corpus file contains a trigger.'}
+whose rules return no listener first thing (no scan) cost as much as the real one, and 18 rules that are not keyguard's
+and do nothing at all cost as much as keyguard's 18 (about 5% over zero rules; one such rule about 3%), most of it in more
+garbage collection (\`node bench/account.mjs <files> baseline noop-rules:1 noop-rules\`; performance-history.md,
+sessions 8 and 10).` : 'Every corpus file contains a trigger.'}
 
 Loading the plugin (its modules and the compiled catalogue) takes ${loadMs.toFixed(0)} ms, once per process (median of 5 fresh
 processes): in an editor, once per session.

@@ -10,7 +10,7 @@
 import { execFileSync } from 'node:child_process';
 import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { dirname, join } from 'node:path';
+import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 const here = dirname(fileURLToPath(import.meta.url));
@@ -24,7 +24,8 @@ if (!listFile || !Number.isInteger(rounds) || rounds < 1) {
   process.exit(2);
 }
 const configs = named.length ? named : ['baseline', 'recommended'];
-const dist = process.env.KEYGUARD_DIST ?? join(here, '..', 'dist');
+// absolute, so that profile URLs (file:///...) can be matched against it
+const dist = resolve(process.env.KEYGUARD_DIST ?? join(here, '..', 'dist'));
 
 // The child: lint the list in batches of 50, as a bench worker does.
 const CHILD = `

@@ -13,6 +13,8 @@ import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
+import { dist as configuredDist } from './configs.mjs';
+
 const here = dirname(fileURLToPath(import.meta.url));
 const args = process.argv.slice(2);
 const roundsAt = args.indexOf('--rounds');
@@ -25,7 +27,7 @@ if (!listFile || !Number.isInteger(rounds) || rounds < 1) {
 }
 const configs = named.length ? named : ['baseline', 'recommended'];
 // absolute, so that profile URLs (file:///...) can be matched against it
-const dist = resolve(process.env.KEYGUARD_DIST ?? join(here, '..', 'dist'));
+const dist = resolve(configuredDist);
 
 // The child: lint the list in batches of 50, as a bench worker does.
 const CHILD = `
@@ -49,13 +51,15 @@ function partOf(callFrame) {
   return 'other';
 }
 
-/** Seconds of samples per part in one profile. */
+/** Seconds of samples per part in one profile, and their total. */
 function account(profileFile) {
   const profile = JSON.parse(readFileSync(profileFile, 'utf8'));
   const part = new Map(profile.nodes.map((node) => [node.id, partOf(node.callFrame)]));
-  const seconds = Object.fromEntries(PARTS.map((name) => [name, 0]));
+  const seconds = Object.fromEntries([...PARTS, 'total'].map((name) => [name, 0]));
   profile.samples.forEach((id, i) => {
-    seconds[part.get(id)] += (profile.timeDeltas[i] ?? 0) / 1e6;
+    const delta = (profile.timeDeltas[i] ?? 0) / 1e6;
+    seconds[part.get(id)] += delta;
+    seconds.total += delta;
   });
   return seconds;
 }
@@ -73,8 +77,7 @@ for (let round = 0; round < rounds; round++) {
       );
       const seconds = account(join(dir, readdirSync(dir)[0]));
       results[config].push(seconds);
-      const total = Object.values(seconds).reduce((sum, value) => sum + value, 0);
-      console.error(`round ${round + 1}: ${config} ${total.toFixed(1)} s profiled`);
+      console.error(`round ${round + 1}: ${config} ${seconds.total.toFixed(1)} s profiled`);
     } finally {
       rmSync(dir, { recursive: true, force: true });
     }
@@ -82,21 +85,19 @@ for (let round = 0; round < rounds; round++) {
 }
 
 const mean = (values) => values.reduce((sum, value) => sum + value, 0) / values.length;
+const value = (config, name) => mean(results[config].map((seconds) => seconds[name]));
 const reference = configs[0];
+const referenceTotal = value(reference, 'total');
 const table = [`| part | ${configs.join(' | ')} | ${configs.slice(1).map((config) => `${config} − ${reference}`).join(' | ')} |`];
 table.push(`| --- |${' ---: |'.repeat(configs.length * 2 - 1)}`);
-const rows = [...PARTS, 'total'];
-const value = (config, name) => mean(results[config].map((seconds) => (name === 'total' ? Object.values(seconds).reduce((a, b) => a + b, 0) : seconds[name])));
-for (const name of rows) {
-  const base = value(reference, name);
+for (const name of [...PARTS, 'total']) {
   const cells = configs.map((config) => value(config, name).toFixed(2));
   const diffs = configs.slice(1).map((config) => {
-    const diff = value(config, name) - base;
-    const share = value(reference, 'total');
-    return `${diff >= 0 ? '+' : ''}${diff.toFixed(2)} (${((100 * diff) / share).toFixed(1)}%)`;
+    const diff = value(config, name) - value(reference, name);
+    return `${diff >= 0 ? '+' : ''}${diff.toFixed(2)} (${((100 * diff) / referenceTotal).toFixed(1)}%)`;
   });
   table.push(`| ${name} | ${cells.join(' | ')} | ${diffs.join(' | ')} |`);
 }
 console.log(`Seconds of CPU-profile samples, mean of ${rounds} round(s); differences also as a share of ${reference}'s total.\n`);
 console.log(table.join('\n'));
-console.log(`\nPer round, total seconds: ${configs.map((config) => `${config} ${results[config].map((seconds) => Object.values(seconds).reduce((a, b) => a + b, 0).toFixed(1)).join(' / ')}`).join('; ')}`);
+console.log(`\nPer round, total seconds: ${configs.map((config) => `${config} ${results[config].map((seconds) => seconds.total.toFixed(1)).join(' / ')}`).join('; ')}`);

@@ -37,14 +37,11 @@ export async function configFor(name, distDir = dist) {
       return [...base, noopRules(names.map((rule) => rule.replace(/^keyguard\//, '')))];
     }
     default: {
-      // `noop-rules:N`: N such rules, to see how ESLint's cost grows with the number of rules.
-      const many = /^noop-rules:(\d+)$/.exec(name);
       // `noop-off`: one such rule configured but turned off, which ESLint never runs: tells the cost of running a
       // rule on every file from that of loading and configuring a plugin.
-      if (name === 'noop-off') {
-        const entry = noopRules(['r0']);
-        return [...base, { ...entry, rules: { 'noop/r0': 'off' } }];
-      }
+      if (name === 'noop-off') return [...base, { ...noopRules(['r0']), rules: { 'noop/r0': 'off' } }];
+      // `noop-rules:N`: N such rules, to see how ESLint's cost grows with the number of rules.
+      const many = /^noop-rules:(\d+)$/.exec(name);
       if (many) return [...base, noopRules(Array.from({ length: Number(many[1]) }, (_, i) => `r${i}`))];
       const peers = await import(join(root, 'bench/peers.mjs'));
       return [...base, ...(await peers.peerConfig(name))];

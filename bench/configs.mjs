@@ -9,6 +9,17 @@ export const dist = process.env.KEYGUARD_DIST ?? join(root, 'dist');
 const JS_TS = ['**/*.{js,mjs,cjs,jsx,ts,tsx,mts,cts}'];
 
 /** A config entry enabling one rule per name, each with no option and no listener (plugin `noop`). */
+/**
+ * ESLint's own recommended rules (those whose meta says `recommended`), as a project that lints with
+ * `@eslint/js`'s recommended config has them: the realistic setting in which keyguard is added to a lint.
+ */
+async function eslintRecommended() {
+  const { builtinRules } = await import('eslint/use-at-your-own-risk');
+  const rules = {};
+  for (const [name, rule] of builtinRules) if (rule.meta?.docs?.recommended && !rule.meta.deprecated) rules[name] = 'error';
+  return { rules };
+}
+
 function noopRules(names) {
   const rules = Object.fromEntries(names.map((rule) => [rule, { meta: { schema: [] }, create: () => ({}) }]));
   return { plugins: { noop: { rules } }, rules: Object.fromEntries(names.map((rule) => [`noop/${rule}`, 'error'])) };
@@ -30,6 +41,12 @@ export async function configFor(name, distDir = dist) {
       return [...base, ...keyguard.configs.recommended];
     case 'strict':
       return [...base, ...keyguard.configs.strict];
+    // keyguard's cost where a project already lints with ESLint's own recommended rules (`node bench/interleave.mjs
+    // <files> eslint-recommended eslint-recommended+keyguard`): ESLint's per-rule floor is paid by then.
+    case 'eslint-recommended':
+      return [...base, await eslintRecommended()];
+    case 'eslint-recommended+keyguard':
+      return [...base, await eslintRecommended(), ...keyguard.configs.recommended];
     case 'noop-rules': {
       // As many rules as recommended enables, each with no listener at all: what ESLint itself charges per
       // configured rule per file, which keyguard cannot avoid (`node bench/interleave.mjs <files> baseline noop-rules`).

@@ -11,7 +11,7 @@ const config = process.argv[2];
 // `name#2` is `name` again, for an A/A comparison that shows the method's own resolution; `name@dir` takes
 // keyguard from another build (`recommended@bench/.work/kgdist-old`), to compare two builds the same way.
 const [, name, build = dist] = /^([^#@]*)(?:#[^@]*)?(?:@(.*))?$/.exec(config);
-const keyguard = !name.startsWith('peer') && name !== 'baseline' && !name.startsWith('noop-rules');
+const keyguard = !name.startsWith('peer') && name !== 'baseline' && name !== 'eslint-recommended' && !name.startsWith('noop-rules');
 const { engineStats } = await import(resolve(build, 'src/engine/analysis.js'));
 const eslint = await corpusESLint(name, {}, resolve(build));
 

@@ -3,10 +3,11 @@
 // recommended, (c) keyguard strict [, peer configs], ROUNDS times each, interleaved (bench/interleave.mjs: one
 // process per configuration, every batch of files linted by each in turn, the order rotating), and writes
 // docs/performance.md. Not part of `npm test`: run `npm run bench`.
-// Also: peer plugins in the same run, the cost on files with no crypto, and `eslint --concurrency 2` / `--cache`
+// Also: peer plugins in the same run, the cost on files with no crypto (over zero rules, and over ESLint's own
+// recommended rules), and `eslint --concurrency 2` / `--cache`
 // through the ESLint CLI (same results, speed-up).
 // Options: --rounds N (default 3), --peer-rounds N (default 1), --configs a,b,c, --no-peers, --limit N (first N
-// files, for a quick look), --plain-rounds N (default 5), --batch N (default 50), --skip-cli, --no-write.
+// files, for a quick look), --plain-rounds N (default 5), --batch N (default 50), --skip-cli, --no-usual, --no-write.
 import { execFileSync } from 'node:child_process';
 import { existsSync, readdirSync, readFileSync, statSync, writeFileSync, mkdirSync } from 'node:fs';
 import { dirname, join, relative } from 'node:path';
@@ -36,6 +37,7 @@ if (!existsSync(corpus)) {
 const { isMinified } = await import(join(dist, 'src/cli/files.js'));
 const { getRegistry } = await import(join(dist, 'src/engine/registry.js'));
 const { interleave, summarise } = await import(join(here, 'interleave.mjs'));
+const { configFor } = await import(join(here, 'configs.mjs'));
 
 const SOURCE = /\.(?:[cm]?[jt]s|[jt]sx)$/;
 const DECLARATION = /\.d\.[cm]?ts$/;
@@ -94,6 +96,15 @@ if (plain.length) {
     plainConfigs,
     await interleave(plainConfigs, plain, { rounds: plainRounds, batch, statsFor: 'recommended', log: log('no-crypto') }),
   );
+}
+
+// (3c) the same files where the project already lints with ESLint's own recommended rules, as most projects that
+// add keyguard do: ESLint's cost of running any rule on a file (about 3% over zero rules for one rule that does
+// nothing, see below) is paid by then, so this is what adding keyguard costs such a project on an ordinary file.
+let usualSummary = null;
+if (plain.length && !args.includes('--no-usual')) {
+  const usualConfigs = ['eslint-recommended', 'eslint-recommended#2', 'eslint-recommended+keyguard'];
+  usualSummary = summarise(usualConfigs, await interleave(usualConfigs, plain, { rounds: plainRounds, batch, log: log('usual') }));
 }
 
 // (3b) loading the plugin: paid once per ESLint process (and once per editor session), in fresh processes.
@@ -183,6 +194,11 @@ const plainAA = plainSummary?.['baseline#2'];
 const plainOwnMs = Object.entries(plainRec?.ruleMs ?? {}).reduce((sum, [rule, ms]) => sum + (rule.startsWith('keyguard/') ? ms : 0), 0);
 const plainBaseThreadMs = plainSummary ? median(plainSummary.baseline.threadRoundsMs) : Number.NaN;
 const plainOwnShare = plainOwnMs / plainBaseThreadMs;
+const plainBaseMs = plainSummary ? plainSummary.baseline.medianMs : Number.NaN;
+const usualRec = usualSummary?.['eslint-recommended+keyguard'];
+const usualAA = usualSummary?.['eslint-recommended#2'];
+const usualBaseMs = usualSummary ? usualSummary['eslint-recommended'].medianMs : Number.NaN;
+const usualRuleCount = Object.keys((await configFor('eslint-recommended', dist)).at(-1).rules).length;
 
 const report = `# Performance
 
@@ -221,7 +237,8 @@ Per round, wall / main-thread CPU: ${configs
 - recommended at most 10% over the baseline: wall ${verdict(summary.recommended?.wall, 0.1)}; main-thread CPU ${verdict(summary.recommended?.thread, 0.1)};
 - strict at most 20%: wall ${verdict(summary.strict?.wall, 0.2)}; main-thread CPU ${verdict(summary.strict?.thread, 0.2)};
 - a file with no crypto under 2% (measured on those files alone, below): wall ${verdict(plainRec?.wall, 0.02)}; main-thread CPU ${verdict(plainRec?.thread, 0.02)};
-  keyguard's own code on those files, from ESLint's stats: ${pct(plainOwnShare)} of the baseline's main-thread time.
+  keyguard's own code on those files, from ESLint's stats: ${pct(plainOwnShare)} of the baseline's main-thread time;
+  added to ESLint's own recommended rules (below): wall ${verdict(usualRec?.wall, 0.02)}; main-thread CPU ${verdict(usualRec?.thread, 0.02)}.
 ${ruleErrors.length ? `\nRule errors:\n${ruleErrors.map((error) => `- ${error}`).join('\n')}\n` : ''}
 - **baseline** is the same parsers (\`@typescript-eslint/parser\` for TS, espree for JS) with zero rules: the
   cost of parsing, scope analysis and traversal that every ESLint run pays.
@@ -263,6 +280,20 @@ whose rules return no listener first thing (no scan) cost as much as the real on
 and do nothing at all cost as much as keyguard's 18 (about 5% over zero rules; one such rule about 3%), most of it in more
 garbage collection (\`node bench/account.mjs <files> baseline noop-rules:1 noop-rules\`; performance-history.md,
 sessions 8 and 10).` : 'Every corpus file contains a trigger.'}
+
+### Added to ESLint's own recommended rules
+
+${usualSummary ? `Most projects that add keyguard already lint with other rules, and then ESLint's cost of running a rule on each file
+is already paid. The same ${plain.length} files, interleaved the same way (${plainRounds} rounds), with ESLint's own recommended
+rules (the ${usualRuleCount} core rules whose meta says \`recommended\`, as \`@eslint/js\`'s recommended config enables them) against
+those rules plus keyguard recommended:
+- wall time: **${interval(usualRec.wall)}**;
+- main-thread CPU: **${interval(usualRec.thread)}**;
+- process CPU: ${interval(usualRec.cpu)}.
+
+The A/A run of this setting (a second process with ESLint's rules alone): wall ${interval(usualAA.wall)}, main-thread CPU
+${interval(usualAA.thread)}. ESLint's rules alone took ${(usualBaseMs / 1000).toFixed(1)} s per round (median), against
+${(plainBaseMs / 1000).toFixed(1)} s for zero rules.` : 'Skipped (--no-usual, or every corpus file contains a trigger).'}
 
 Loading the plugin (its modules and the compiled catalogue) takes ${loadMs.toFixed(0)} ms, once per process (median of 5 fresh
 processes): in an editor, once per session.

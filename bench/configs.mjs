@@ -1,11 +1,11 @@
 // The configurations the benchmark compares, shared by the bench/ scripts (interleave.mjs' workers, per-rule.mjs, ...): the same
 // parsers with zero rules (baseline), keyguard recommended and strict, and the peer plugins (bench/peers.mjs).
 import { ESLint } from 'eslint';
-import { dirname, join } from 'node:path';
+import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
-export const dist = process.env.KEYGUARD_DIST ?? join(root, 'dist');
+export const dist = resolve(process.env.KEYGUARD_DIST ?? join(root, 'dist'));
 const JS_TS = ['**/*.{js,mjs,cjs,jsx,ts,tsx,mts,cts}'];
 
 /** A config entry enabling one rule per name, each with no option and no listener (plugin `noop`). */

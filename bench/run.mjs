@@ -10,7 +10,7 @@
 // files, for a quick look), --plain-rounds N (default 5), --batch N (default 50), --skip-cli, --no-usual, --no-write.
 import { execFileSync } from 'node:child_process';
 import { existsSync, readdirSync, readFileSync, statSync, writeFileSync, mkdirSync } from 'node:fs';
-import { dirname, join, relative } from 'node:path';
+import { dirname, join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { cpus, totalmem } from 'node:os';
 
@@ -26,7 +26,7 @@ const rounds = Number(option('rounds', '3'));
 const configs = option('configs', 'baseline,recommended,strict').split(',');
 const limit = Number(option('limit', '0'));
 const peerRounds = Number(option('peer-rounds', '1'));
-const dist = process.env.KEYGUARD_DIST ?? join(root, 'dist');
+const dist = resolve(process.env.KEYGUARD_DIST ?? join(root, 'dist'));
 const { PEERS } = await import(join(here, 'peers.mjs'));
 const peers = args.includes('--no-peers') || !existsSync(join(here, '.peers', 'node_modules')) ? [] : PEERS;
 

@@ -98,7 +98,7 @@ if (plain.length) {
   );
 }
 
-// (3c) the same files where the project already lints with ESLint's own recommended rules, as most projects that
+// (3b) the same files where the project already lints with ESLint's own recommended rules, as most projects that
 // add keyguard do: ESLint's cost of running any rule on a file (about 3% over zero rules for one rule that does
 // nothing, see below) is paid by then, so this is what adding keyguard costs such a project on an ordinary file.
 let usualSummary = null;
@@ -107,7 +107,7 @@ if (plain.length && !args.includes('--no-usual')) {
   usualSummary = summarise(usualConfigs, await interleave(usualConfigs, plain, { rounds: plainRounds, batch, log: log('usual') }));
 }
 
-// (3b) loading the plugin: paid once per ESLint process (and once per editor session), in fresh processes.
+// (3c) loading the plugin: paid once per ESLint process (and once per editor session), in fresh processes.
 const loads = [];
 for (let i = 0; i < 5; i++) {
   const out = execFileSync(process.execPath, [

@@ -279,11 +279,13 @@ engine, was ${(plainRec.engineMs).toFixed(0)} ms per round of it. The rest of th
 whose rules return no listener first thing (no scan) cost as much as the real one, and 18 rules that are not keyguard's
 and do nothing at all cost as much as keyguard's 18 (about 5% over zero rules; one such rule about 3%), most of it in more
 garbage collection (\`node bench/account.mjs <files> baseline noop-rules:1 noop-rules\`; performance-history.md,
-sessions 8 and 10). That collection comes from how ESLint builds each rule's context: an object whose prototype is the
-file's context. With those contexts built as flat copies instead (\`recommended~flat-context\` in bench/configs.mjs, a
-diagnostic that patches ESLint in the bench's own process), keyguard recommended's point estimate on these files fell from
-about 5% to under 2% (\`node bench/interleave.mjs <files> baseline recommended recommended~flat-context\`;
-performance-history.md, session 11).` : 'Every corpus file contains a trigger.'}
+sessions 8 and 10). Much of that collection appears to come from how ESLint builds each rule's context: an object whose
+prototype is the file's context. With those contexts built as flat copies instead (\`recommended~flat-context\` in
+bench/configs.mjs, a diagnostic that patches ESLint in the bench's own process), keyguard recommended's point estimate on
+these files fell from about 5% to under 2% in one 3-round run (\`node bench/interleave.mjs <files> baseline recommended
+recommended~flat-context\`), and the extra major collections of a do-nothing rule went away; a standalone reproduction
+(\`node bench/rule-context-gc.mjs\`) shows those collections but no wall-time difference it can resolve
+(performance-history.md, session 11).` : 'Every corpus file contains a trigger.'}
 
 ### Added to ESLint's own recommended rules
 

@@ -282,7 +282,7 @@ garbage collection (\`node bench/account.mjs <files> baseline noop-rules:1 noop-
 sessions 8 and 10). Much of that collection appears to come from how ESLint builds each rule's context: an object whose
 prototype is the file's context. With those contexts built as flat copies instead (\`recommended~flat-context\` in
 bench/configs.mjs, a diagnostic that patches ESLint in the bench's own process), keyguard recommended's point estimate on
-these files fell from about 5% to under 2% in one 3-round run (\`node bench/interleave.mjs <files> baseline recommended
+these files fell from about 5% to about 2% in two runs of 3 and 5 rounds (\`node bench/interleave.mjs <files> baseline recommended
 recommended~flat-context\`), and the extra major collections of a do-nothing rule went away; a standalone reproduction
 (\`node bench/rule-context-gc.mjs\`) shows those collections but no wall-time difference it can resolve
 (performance-history.md, session 11).` : 'Every corpus file contains a trigger.'}

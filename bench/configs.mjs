@@ -21,7 +21,7 @@ async function eslintRecommended() {
 }
 
 /** A config entry enabling one rule per name, each with no option and no listener (plugin `noop`). */
-function noopRules(names) {
+export function noopRules(names) {
   const rules = Object.fromEntries(names.map((rule) => [rule, { meta: { schema: [] }, create: () => ({}) }]));
   return { plugins: { noop: { rules } }, rules: Object.fromEntries(names.map((rule) => [`noop/${rule}`, 'error'])) };
 }
@@ -33,7 +33,7 @@ function noopRules(names) {
  * collection; with the copy, that extra collection went away (docs/performance-history.md, session 11). It
  * patches ESLint in this process only.
  */
-function flattenRuleContexts() {
+export function flattenRuleContexts() {
   const require = createRequire(import.meta.url);
   const eslintDir = dirname(require.resolve('eslint/package.json'));
   const { FileContext } = require(join(eslintDir, 'lib/linter/file-context.js'));

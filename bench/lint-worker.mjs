@@ -2,32 +2,18 @@
 // One configuration's linter, kept alive in its own process by bench/interleave.mjs, which sends it batches
 // of files one at a time. It times each batch (wall, the process's CPU, and the main thread's CPU) and counts
 // what the lint found. Usage (by interleave.mjs only): fork('lint-worker.mjs', [config]).
-import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 
+import { threadMs } from './clock.mjs';
 import { addRuleTimes, corpusESLint, dist } from './configs.mjs';
 
 const config = process.argv[2];
 // `name#2` is `name` again, for an A/A comparison that shows the method's own resolution; `name@dir` takes
 // keyguard from another build (`recommended@bench/.work/kgdist-old`), to compare two builds the same way.
 const [, name, build = dist] = /^([^#@]*)(?:#[^@]*)?(?:@(.*))?$/.exec(config);
-const keyguard = !name.startsWith('peer') && name !== 'baseline' && name !== 'eslint-recommended' && !name.startsWith('noop-rules');
 const { engineStats } = await import(resolve(build, 'src/engine/analysis.js'));
 const eslint = await corpusESLint(name, {}, resolve(build));
 
-// The main thread's own CPU time, from /proc (Linux): the process's CPU time also counts V8's helper threads
-// (concurrent marking, compilation), which run on another core. null where /proc is not available.
-const TICK_MS = 1000 / Number(process.env.CLK_TCK ?? 100);
-const statPath = `/proc/self/task/${process.pid}/stat`;
-function threadMs() {
-  try {
-    const fields = readFileSync(statPath, 'utf8').split(') ')[1].split(' ');
-    // after "pid (comm) ", field 3 (state) is index 0: utime is field 14, stime field 15
-    return (Number(fields[11]) + Number(fields[12])) * TICK_MS;
-  } catch {
-    return null;
-  }
-}
 const processMs = () => {
   const { user, system } = process.cpuUsage();
   return (user + system) / 1000;
@@ -80,7 +66,8 @@ process.on('message', async (message) => {
       wallMs,
       cpuMs,
       threadMs: threadBefore === null || threadAfter === null ? null : threadAfter - threadBefore,
-      engineMs: keyguard ? engineStats.ms - engineBefore : 0,
+      // stays 0 for a configuration without keyguard: its rules are the only callers of the engine
+      engineMs: engineStats.ms - engineBefore,
       findings,
       parseErrors,
       ruleErrors,

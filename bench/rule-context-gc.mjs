@@ -3,15 +3,19 @@
 // cause: a self-contained reproduction for an upstream report, needing only `npm ci` (no corpus). It lints the
 // JavaScript files of this repository's node_modules with ESLint's Linter, in a fresh process per run, with
 // (a) zero rules, (b) one rule whose create() returns {} and (c) the same rule with ESLint's `FileContext#extend`
-// patched to return a flat frozen copy instead of `Object.create(fileContext)` (the patch is bench/configs.mjs'
-// `~flat-context` diagnostic). It prints each configuration's median wall time, garbage-collection time and
-// number of major collections (from PerformanceObserver), and main-thread CPU time. Not part of `npm test`.
+// patched to return a flat frozen copy instead of `Object.create(fileContext)` (bench/configs.mjs'
+// flattenRuleContexts, the `~flat-context` diagnostic). It prints each configuration's median wall time,
+// main-thread CPU time, garbage-collection time and number of major collections (from PerformanceObserver).
+// Not part of `npm test`.
 // Usage: node bench/rule-context-gc.mjs [--files N (1500)] [--runs N (6)]
 import { execFileSync } from 'node:child_process';
 import { readdirSync, readFileSync, statSync, writeFileSync, mkdirSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { PerformanceObserver } from 'node:perf_hooks';
 import { fileURLToPath } from 'node:url';
+
+import { threadMs } from './clock.mjs';
+import { flattenRuleContexts, noopRules } from './configs.mjs';
 
 const here = dirname(fileURLToPath(import.meta.url));
 const root = join(here, '..');
@@ -25,18 +29,9 @@ const CONFIGS = ['zero-rules', 'one-rule', 'one-rule-flat'];
 if (args[0] === '--child') {
   const [, config, listFile] = args;
   const { Linter } = await import('eslint');
-  if (config === 'one-rule-flat') {
-    const { createRequire } = await import('node:module');
-    const require = createRequire(import.meta.url);
-    const { FileContext } = require(join(dirname(require.resolve('eslint/package.json')), 'lib/linter/file-context.js'));
-    FileContext.prototype.extend = function extend(extension) {
-      const { cwd, filename, physicalFilename, sourceCode, languageOptions, settings } = this;
-      return Object.freeze({ cwd, filename, physicalFilename, sourceCode, languageOptions, settings, ...extension });
-    };
-  }
+  if (config === 'one-rule-flat') flattenRuleContexts();
   const base = { languageOptions: { ecmaVersion: 'latest', sourceType: 'module' }, linterOptions: { reportUnusedDisableDirectives: 'off' } };
-  const noop = { plugins: { noop: { rules: { r0: { meta: { schema: [] }, create: () => ({}) } } } }, rules: { 'noop/r0': 'error' } };
-  const flatConfig = config === 'zero-rules' ? [base] : [base, noop];
+  const flatConfig = config === 'zero-rules' ? [base] : [base, noopRules(['r0'])];
   const texts = JSON.parse(readFileSync(listFile, 'utf8')).map((file) => readFileSync(file, 'utf8'));
   let gcMs = 0;
   let major = 0;
@@ -46,22 +41,13 @@ if (args[0] === '--child') {
       if (entry.detail?.kind !== 1) major++; // 1: scavenge (young generation)
     }
   }).observe({ entryTypes: ['gc'] });
-  // the main thread's own CPU time (Linux /proc; utime + stime are fields 14 and 15), which other load on the
-  // machine does not inflate as much as wall time
-  const threadMs = () => {
-    try {
-      const fields = readFileSync(`/proc/self/task/${process.pid}/stat`, 'utf8').split(') ')[1].split(' ');
-      return (Number(fields[11]) + Number(fields[12])) * 10;
-    } catch {
-      return Number.NaN;
-    }
-  };
   const linter = new Linter();
   const start = performance.now();
   const threadStart = threadMs();
   for (const text of texts) linter.verify(text, flatConfig, { filename: 'file.js' });
   const wallMs = performance.now() - start;
-  const cpuMs = threadMs() - threadStart;
+  const threadEnd = threadMs();
+  const cpuMs = threadStart === null || threadEnd === null ? Number.NaN : threadEnd - threadStart;
   await new Promise((done) => setTimeout(done, 50)); // let the observer deliver the last entries
   console.log(JSON.stringify({ config, wallMs, cpuMs, gcMs, major }));
   process.exit(0);

@@ -71,30 +71,39 @@ const log = (label) => (line) => console.error(`${label} ${line}`);
 // (1) keyguard against the zero-rule baseline, ROUNDS interleaved rounds; ESLint's per-rule stats for strict
 // come from one extra untimed pass (collecting them wraps every listener).
 const statsFor = configs.includes('strict') ? 'strict' : configs[configs.length - 1];
-const summary = summarise(configs, await interleave(configs, files, { rounds, batch, statsFor, log: log('corpus') }));
+// Every timed batch of every section is kept in bench/.work/run-raw.json (written after each section), so a report's
+// numbers can be recomputed or pooled with another run of the same build without linting again.
+const raw = { commit: commit(), dist, batch };
+const keep = (section, out) => {
+  raw[section] = out;
+  writeFileSync(join(here, '.work', 'run-raw.json'), JSON.stringify(raw));
+  return out;
+};
+const summary = summarise(configs, keep('corpus', await interleave(configs, files, { rounds, batch, statsFor, log: log('corpus') })));
 // (2) peers, against a baseline process of their own in the same interleaved run.
 let peerSummary = {};
 if (peers.length) {
   const peerConfigs = ['baseline', ...peers];
-  peerSummary = summarise(peerConfigs, await interleave(peerConfigs, files, { rounds: peerRounds, batch, log: log('peers') }));
+  peerSummary = summarise(peerConfigs, keep('peers', await interleave(peerConfigs, files, { rounds: peerRounds, batch, log: log('peers') })));
 }
 
 // (3) files with no crypto at all (no trigger): the cost keyguard adds to an ordinary file. The target (2%) is
 // small, so the same method also measures the baseline against itself (an A/A run): its interval is what the
-// method can resolve.
+// method can resolve. `noop-rules` is ESLint's floor: as many rules as recommended has, not keyguard's, that do
+// nothing at all (no listener), so it costs only what ESLint spends to run any rule on a file.
 const registry = getRegistry();
 const plain = files.filter((file) => !registry.hasTrigger(readFileSync(file, 'utf8')));
 writeFileSync(join(here, '.work', 'plain-files.json'), JSON.stringify(plain));
 const plainRounds = Number(option('plain-rounds', '5'));
 let plainSummary = null;
 if (plain.length) {
-  const plainConfigs = ['baseline', 'baseline#2', 'recommended'];
+  const plainConfigs = ['baseline', 'baseline#2', 'recommended', 'noop-rules'];
   // The timed overhead cannot resolve a cost this small on a shared machine (see the A/A run), so keyguard's own
   // time on these files is also taken from ESLint's per-rule stats (one untimed pass): each rule's create(),
   // which is all a keyguard rule runs on a file with no trigger, the trigger scan included.
   plainSummary = summarise(
     plainConfigs,
-    await interleave(plainConfigs, plain, { rounds: plainRounds, batch, statsFor: 'recommended', log: log('no-crypto') }),
+    keep('plain', await interleave(plainConfigs, plain, { rounds: plainRounds, batch, statsFor: 'recommended', log: log('no-crypto') })),
   );
 }
 
@@ -104,7 +113,7 @@ if (plain.length) {
 let usualSummary = null;
 if (plain.length && !args.includes('--no-usual')) {
   const usualConfigs = ['eslint-recommended', 'eslint-recommended#2', 'eslint-recommended+keyguard'];
-  usualSummary = summarise(usualConfigs, await interleave(usualConfigs, plain, { rounds: plainRounds, batch, log: log('usual') }));
+  usualSummary = summarise(usualConfigs, keep('usual', await interleave(usualConfigs, plain, { rounds: plainRounds, batch, log: log('usual') })));
 }
 
 // (3c) loading the plugin: paid once per ESLint process (and once per editor session), in fresh processes.
@@ -190,6 +199,7 @@ const plainRec = plainSummary?.recommended;
 const { default: plugin } = await import(join(dist, 'src/index.js'));
 const recommendedRules = plugin.configs.recommended.reduce((count, entry) => count + Object.keys(entry.rules ?? {}).length, 0);
 const plainAA = plainSummary?.['baseline#2'];
+const plainNoop = plainSummary?.['noop-rules'];
 /** keyguard's own time on the files with no crypto (ESLint stats, one pass) against the baseline's main thread per round. */
 const plainOwnMs = Object.entries(plainRec?.ruleMs ?? {}).reduce((sum, [rule, ms]) => sum + (rule.startsWith('keyguard/') ? ms : 0), 0);
 const plainBaseThreadMs = plainSummary ? median(plainSummary.baseline.threadRoundsMs) : Number.NaN;
@@ -238,6 +248,7 @@ Per round, wall / main-thread CPU: ${configs
 - strict at most 20%: wall ${verdict(summary.strict?.wall, 0.2)}; main-thread CPU ${verdict(summary.strict?.thread, 0.2)};
 - a file with no crypto under 2% (measured on those files alone, below): wall ${verdict(plainRec?.wall, 0.02)}; main-thread CPU ${verdict(plainRec?.thread, 0.02)};
   keyguard's own code on those files, from ESLint's stats: ${pct(plainOwnShare)} of the baseline's main-thread time;
+  ${recommendedRules} rules that do nothing at all, in the same run (ESLint's own cost of running that many rules): wall ${interval(plainNoop?.wall)};
   added to ESLint's own recommended rules (below): wall ${verdict(usualRec?.wall, 0.02)}; main-thread CPU ${verdict(usualRec?.thread, 0.02)}.
 ${ruleErrors.length ? `\nRule errors:\n${ruleErrors.map((error) => `- ${error}`).join('\n')}\n` : ''}
 - **baseline** is the same parsers (\`@typescript-eslint/parser\` for TS, espree for JS) with zero rules: the
@@ -275,9 +286,13 @@ That interval is the method's limit here, so keyguard's own work on these files 
 per-rule stats (one untimed pass) time each rule's \`create\`, which is all a keyguard rule runs on a file with no trigger
 (one trigger scan per file, and no listener). Summed over the ${recommendedRules} rules of recommended: **${plainOwnMs.toFixed(0)} ms**, which is
 **${pct(plainOwnShare)}** of the baseline's main-thread time on the same files (${(plainBaseThreadMs / 1000).toFixed(1)} s, median round). The trigger scan, timed by the
-engine, was ${(plainRec.engineMs).toFixed(0)} ms per round of it. The rest of the timed overhead is not keyguard's code: a keyguard build
-whose rules return no listener first thing (no scan) cost as much as the real one, and 18 rules that are not keyguard's
-and do nothing at all cost as much as keyguard's 18 (about 5% over zero rules; one such rule about 3%), most of it in more
+engine, was ${(plainRec.engineMs).toFixed(0)} ms per round of it.
+
+The rest of the timed overhead is not keyguard's code. In the same run, ${recommendedRules} rules that are not keyguard's and do
+nothing at all (\`noop-rules\`: no option, no listener) added wall ${interval(plainNoop.wall)} and main-thread CPU
+${interval(plainNoop.thread)} over zero rules: what ESLint spends to run that many rules on a file, before any rule
+does anything. Earlier runs agree: a keyguard build whose rules return no listener first thing (no scan) cost as much
+as the real one, and one do-nothing rule cost about 3%, most of it in more
 garbage collection (\`node bench/account.mjs <files> baseline noop-rules:1 noop-rules\`; performance-history.md,
 sessions 8 and 10). Much of that collection appears to come from how ESLint builds each rule's context: an object whose
 prototype is the file's context. With those contexts built as flat copies instead (\`recommended~flat-context\` in

@@ -5,7 +5,8 @@
 // TypeScript parser, espree, and the rest. The interleaved bench (bench/interleave.mjs) says how much slower a
 // configuration is; this says which part of the process spends the difference, so time that is not keyguard's
 // own code (more garbage collection, ESLint's per-rule work) shows as such. Profiling slows every process alike.
-// Usage: node bench/account.mjs <file-list.json> [config ...] [--rounds N]   (default: baseline recommended, 2 rounds)
+// Usage: node bench/account.mjs <file-list.json> [config ...] [--rounds N] [--modules]
+//   (default: baseline recommended, 2 rounds; --modules also splits keyguard's part by its own module, self time)
 // The list holds absolute paths (bench/.work/files.json after `npm run bench`); KEYGUARD_DIST picks the build.
 import { execFileSync } from 'node:child_process';
 import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
@@ -19,6 +20,7 @@ const here = dirname(fileURLToPath(import.meta.url));
 const args = process.argv.slice(2);
 const roundsAt = args.indexOf('--rounds');
 const rounds = roundsAt >= 0 ? Number(args[roundsAt + 1]) : 2;
+const byModule = args.includes('--modules');
 const positional = args.filter((arg, i) => !arg.startsWith('--') && args[i - 1] !== '--rounds');
 const [listFile, ...named] = positional;
 if (!listFile || !Number.isInteger(rounds) || rounds < 1) {
@@ -51,17 +53,28 @@ function partOf(callFrame) {
   return 'other';
 }
 
-/** Seconds of samples per part in one profile, and their total. */
+/** keyguard's module of a profile node (`src/engine/evaluator.js`), or null for anything else. */
+function moduleOf(callFrame) {
+  const { url } = callFrame;
+  const start = url.startsWith(`file://${dist}/`) ? `file://${dist}/`.length : url.startsWith(`${dist}/`) ? dist.length + 1 : -1;
+  return start < 0 ? null : url.slice(start);
+}
+
+/** Seconds of samples per part in one profile, and their total; with --modules, also keyguard's by module. */
 function account(profileFile) {
   const profile = JSON.parse(readFileSync(profileFile, 'utf8'));
   const part = new Map(profile.nodes.map((node) => [node.id, partOf(node.callFrame)]));
+  const module = new Map(profile.nodes.map((node) => [node.id, moduleOf(node.callFrame)]));
   const seconds = Object.fromEntries([...PARTS, 'total'].map((name) => [name, 0]));
+  const modules = {};
   profile.samples.forEach((id, i) => {
     const delta = (profile.timeDeltas[i] ?? 0) / 1e6;
     seconds[part.get(id)] += delta;
     seconds.total += delta;
+    const name = module.get(id);
+    if (name) modules[name] = (modules[name] ?? 0) + delta;
   });
-  return seconds;
+  return { ...seconds, modules };
 }
 
 const results = Object.fromEntries(configs.map((config) => [config, []]));
@@ -88,7 +101,8 @@ const mean = (values) => values.reduce((sum, value) => sum + value, 0) / values.
 const value = (config, name) => mean(results[config].map((seconds) => seconds[name]));
 const reference = configs[0];
 const referenceTotal = value(reference, 'total');
-const table = [`| part | ${configs.join(' | ')} | ${configs.slice(1).map((config) => `${config} − ${reference}`).join(' | ')} |`];
+const row = (cells) => `| ${cells.join(' | ')} |`;
+const table = [row(['part', ...configs, ...configs.slice(1).map((config) => `${config} − ${reference}`)])];
 table.push(`| --- |${' ---: |'.repeat(configs.length * 2 - 1)}`);
 for (const name of [...PARTS, 'total']) {
   const cells = configs.map((config) => value(config, name).toFixed(2));
@@ -96,8 +110,18 @@ for (const name of [...PARTS, 'total']) {
     const diff = value(config, name) - value(reference, name);
     return `${diff >= 0 ? '+' : ''}${diff.toFixed(2)} (${((100 * diff) / referenceTotal).toFixed(1)}%)`;
   });
-  table.push(`| ${name} | ${cells.join(' | ')} | ${diffs.join(' | ')} |`);
+  table.push(row([name, ...cells, ...diffs]));
 }
 console.log(`Seconds of CPU-profile samples, mean of ${rounds} round(s); differences also as a share of ${reference}'s total.\n`);
 console.log(table.join('\n'));
+if (byModule) {
+  for (const config of configs) {
+    const totals = {};
+    for (const { modules } of results[config]) for (const [name, value] of Object.entries(modules)) totals[name] = (totals[name] ?? 0) + value / rounds;
+    const rows = Object.entries(totals).filter(([, value]) => value >= 0.01).sort((a, b) => b[1] - a[1]);
+    if (!rows.length) continue;
+    console.log(`\nkeyguard's self time by module, ${config} (seconds, mean of ${rounds} round(s)):\n\n| module | seconds |\n| --- | ---: |`);
+    for (const [name, value] of rows) console.log(`| ${name} | ${value.toFixed(2)} |`);
+  }
+}
 console.log(`\nPer round, total seconds: ${configs.map((config) => `${config} ${results[config].map((seconds) => seconds.total.toFixed(1)).join(' / ')}`).join('; ')}`);

@@ -73,7 +73,7 @@ const log = (label) => (line) => console.error(`${label} ${line}`);
 const statsFor = configs.includes('strict') ? 'strict' : configs[configs.length - 1];
 // Every timed batch of every section is kept in bench/.work/run-raw.json (written after each section), so a report's
 // numbers can be recomputed or pooled with another run of the same build without linting again.
-const raw = { commit: commit(), dist, batch };
+const raw = { commit: measuredAt, dist, batch };
 const keep = (section, out) => {
   raw[section] = out;
   writeFileSync(join(here, '.work', 'run-raw.json'), JSON.stringify(raw));

@@ -55,7 +55,11 @@ describe('torture inputs', () => {
       it(`${shape} nested as deep as the parser accepts (${file.endsWith('.ts') ? '@typescript-eslint/parser' : 'espree'})`, () => {
         const code = (depth: number) => (file.endsWith('.js') ? make(depth).replace('(v: unknown)', '(v)') : make(depth));
         // Stack use near the limit varies a little from run to run: test just inside it.
-        const depth = Math.floor(deepestAccepted(code, file, 6000) * 0.9);
+        let depth = Math.floor(deepestAccepted(code, file, 6000) * 0.9);
+        // ESLint's own recursion (eslint-scope's analysis of nested blocks) can be the limit, and it moves
+        // with the JIT's state: it once overflowed at this depth in a full test run, before any rule ran.
+        // Back off until ESLint alone accepts the depth right now, so only keyguard can fail what follows.
+        while (depth > 50 && !parses(code(depth), file)) depth = Math.floor(depth * 0.9);
         expect(depth).toBeGreaterThan(50);
         // At the parser's limit, ESLint with zero rules works; keyguard must not be what breaks.
         const messages = lint(code(depth), file, true);

@@ -117,9 +117,11 @@ const KEY_NAME =
  */
 const KEY_NAME_HINT = /k[-_]*e[-_]*y|s[-_]*e[-_]*c[-_]*r[-_]*e[-_]*t|p[-_]*h[-_]*r[-_]*a[-_]*s[-_]*e|m[-_]*n[-_]*e[-_]*m[-_]*o[-_]*n[-_]*i[-_]*c/i;
 
+/** The shortest key name is `privkey`: most identifiers of a bundle (`e`, `t`, `n`, `i`) are shorter. */
+export const KEY_NAME_MIN_LENGTH = 7;
+
 export function isKeyName(name: string): boolean {
-  // The shortest key name is `privkey`: most identifiers of a bundle (`e`, `t`, `n`, `i`) are shorter.
-  return name.length >= 7 && name.length < 40 && KEY_NAME_HINT.test(name) && KEY_NAME.test(name.toLowerCase().replace(/[_-]/g, ''));
+  return name.length >= KEY_NAME_MIN_LENGTH && name.length < 40 && KEY_NAME_HINT.test(name) && KEY_NAME.test(name.toLowerCase().replace(/[_-]/g, ''));
 }
 
 /** Words that make a file worth analysing for name-only sources (registry triggers). */

@@ -4,7 +4,7 @@ import { DataFlow } from './dataflow.js';
 import { Evaluator } from './evaluator.js';
 import { FactCollector, type CallFact, type RoleBinding } from './facts.js';
 import { FileIndex } from './file-index.js';
-import { getRegistry, type Registry } from './registry.js';
+import { fileTriggers, getRegistry, type Registry } from './registry.js';
 
 /** Files larger than this are not analysed (bundles, generated data); keyguard stays silent on them. */
 export const MAX_SOURCE_LENGTH = 8_000_000;
@@ -133,22 +133,20 @@ export function mayAnalyse(context: Readonly<TSESLint.RuleContext<string, readon
   const program = context.sourceCode.ast;
   const known = cache.get(program);
   if (known !== undefined) return known !== null;
-  let answer = triggerCache.get(program);
-  if (answer === undefined) {
-    const text = context.sourceCode.text;
-    const start = performance.now();
-    answer = text.length <= MAX_SOURCE_LENGTH && getRegistry().hasTrigger(text);
-    engineStats.ms += performance.now() - start;
-    triggerCache.set(program, answer);
-    if (!answer) {
-      cache.set(program, null);
-      engineStats.files++;
-    }
+  const start = performance.now();
+  const answer = isTriggered(context.sourceCode, getRegistry());
+  engineStats.ms += performance.now() - start;
+  if (!answer) {
+    cache.set(program, null);
+    engineStats.files++;
   }
   return answer;
 }
 
-const triggerCache = new WeakMap<TSESTree.Program, boolean>();
+/** Not too large, and names something keyguard analyses (the scan runs once per file: see fileTriggers). */
+function isTriggered(sourceCode: TSESLint.SourceCode, registry: Registry): boolean {
+  return sourceCode.text.length <= MAX_SOURCE_LENGTH && fileTriggers(sourceCode, registry).size > 0;
+}
 
 /**
  * The shared analysis of the file being linted, or null when the file has no
@@ -163,9 +161,8 @@ export function getAnalysis(context: Readonly<TSESLint.RuleContext<string, reado
   if (cache.has(program)) return cache.get(program)!;
   const start = performance.now();
   const registry = getRegistry();
-  const text = sourceCode.text;
-  // Rules ask mayAnalyse first, so the scan's answer is usually known already: do not scan twice.
-  const triggered = triggerCache.get(program) ?? (text.length <= MAX_SOURCE_LENGTH && registry.hasTrigger(text));
+  // Rules ask mayAnalyse first, so the scan's answer is usually known already: it is not scanned twice.
+  const triggered = isTriggered(sourceCode, registry);
   let analysis: FileAnalysis | null = null;
   if (triggered) {
     const index = new FileIndex(sourceCode, registry);

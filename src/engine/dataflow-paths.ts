@@ -1,4 +1,4 @@
-import { ASTUtils, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
+import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 
 type Node = TSESTree.Node;
 
@@ -18,7 +18,8 @@ const MAX_STEPS = 24;
 export class PathResolver {
   private readonly memo = new Map<Node, string | null>();
 
-  constructor(private readonly sourceCode: TSESLint.SourceCode) {}
+  /** @param findVariable the variable an identifier refers to: the file's evaluator answers and keeps it */
+  constructor(private readonly findVariable: (id: TSESTree.Identifier) => TSESLint.Scope.Variable | null) {}
 
   pathOf(node: Node): string | null {
     return this.resolve(node, 0);
@@ -74,8 +75,7 @@ export class PathResolver {
   }
 
   private identifier(node: TSESTree.Identifier, steps: number): string | null {
-    // By name from the innermost scope: see Evaluator.findVariable.
-    const variable = ASTUtils.findVariable(this.sourceCode.getScope(node), node.name);
+    const variable = this.findVariable(node);
     if (!variable || variable.defs.length === 0) return node.name;
     for (const def of variable.defs) {
       switch (def.type) {

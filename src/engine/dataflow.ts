@@ -10,6 +10,7 @@ import {
 import {
   CONFIG_SOURCES,
   ENVIRONMENT_SOURCES,
+  KEY_NAME_MIN_LENGTH,
   KEY_NAME_TRIGGERS,
   METADATA_METHODS,
   NOT_A_KEY_NAME,
@@ -29,6 +30,7 @@ import type { CallFact } from './facts.js';
 import type { AValue } from './values.js';
 import { forEachNode, pushChildren, visitorKeysOf, type ForEachOptions } from './ast.js';
 import { TriggerScanner } from './trigger.js';
+import { fileTriggers } from './registry.js';
 
 type Node = TSESTree.Node;
 type FunctionNode = TSESTree.FunctionLike;
@@ -279,7 +281,7 @@ export class DataFlow {
 
   constructor(private readonly analysis: FileAnalysis) {
     this.sourceCode = analysis.sourceCode;
-    this.paths = new PathResolver(analysis.sourceCode);
+    this.paths = new PathResolver((id) => analysis.evaluator.findVariable(id));
   }
 
   /**
@@ -298,10 +300,22 @@ export class DataFlow {
           return returned !== undefined;
         }) ||
         this.analysis.bindings('key').length > 0 ||
-        // One pass over the text for all the words, not one search per word.
-        (keyNameScanner ??= new TriggerScanner(KEY_NAME_TRIGGERS, [])).test(this.sourceCode.text);
+        this.mentionsKeyName();
     }
     return this.keySourceCandidates;
+  }
+
+  /**
+   * Whether the text has one of KEY_NAME_TRIGGERS. They are trigger words of the shared registry, so its
+   * scan of the file has found them already; a registry without them (tests) gets a pass of its own.
+   */
+  private mentionsKeyName(): boolean {
+    const registry = this.analysis.registry;
+    if (!KEY_NAME_TRIGGERS.every((word) => registry.words.has(word))) {
+      return (keyNameScanner ??= new TriggerScanner(KEY_NAME_TRIGGERS, [])).test(this.sourceCode.text);
+    }
+    const found = fileTriggers(this.sourceCode, registry);
+    return KEY_NAME_TRIGGERS.some((word) => found.has(word));
   }
 
   /** Every flow of a kind of taint into a sink, best-ranked sources only, one per source and sink. */
@@ -385,8 +399,7 @@ export class DataFlow {
   }
 
   private variableOf(id: TSESTree.Identifier): Variable | null {
-    // By name from the innermost scope: see Evaluator.findVariable.
-    return ASTUtils.findVariable(this.sourceCode.getScope(id), id.name);
+    return this.analysis.evaluator.findVariable(id);
   }
 
   // ---------------------------------------------------------------- sources
@@ -490,18 +503,25 @@ export class DataFlow {
       });
       return;
     }
-    for (const [member] of this.membersNamed(tokens, isKeyName)) if (!inSkippedType(member)) this.keyNamedMember(member);
+    for (const [member] of this.membersNamed(tokens, isKeyName, KEY_NAME_MIN_LENGTH)) if (!inSkippedType(member)) this.keyNamedMember(member);
   }
 
   /**
    * Member reads `x.name`, `x['name']` whose name passes `test`, found from the token list: a name check
    * per identifier or string token, then a descent to the few that pass, instead of a walk over every node.
    */
-  private membersNamed(tokens: readonly TSESTree.Token[], test: (name: string) => boolean): [TSESTree.MemberExpression, string][] {
+  private membersNamed(
+    tokens: readonly TSESTree.Token[],
+    test: (name: string) => boolean,
+    minLength = 0,
+  ): [TSESTree.MemberExpression, string][] {
     // A plain loop that returns the few matches: the same loop in a generator made both scans about a quarter slower.
     const keys = visitorKeysOf(this.sourceCode);
     const found: [TSESTree.MemberExpression, string][] = [];
     for (const token of tokens) {
+      // No name `test` accepts is shorter than `minLength`, and a token's text is never shorter than the
+      // name it spells (quotes and escapes only add): most tokens are rejected here, before any decoding.
+      if (token.value.length < minLength) continue;
       const name = tokenName(token);
       if (name === null || !test(name)) continue;
       const node = nodeAt(this.sourceCode.ast, token.range[0], keys);
@@ -559,7 +579,7 @@ export class DataFlow {
       }
     }
     for (const statement of this.sourceCode.ast.body) if (statement.type === 'ImportDeclaration') others.add(statement);
-    for (const [member, name] of this.membersNamed(tokens, isUntrustedMemberName)) {
+    for (const [member, name] of this.membersNamed(tokens, isUntrustedMemberName, UNTRUSTED_MEMBER_MIN_LENGTH)) {
       others.add(member);
       // `process.env.ALG`, `import.meta.env['ALG']`: the read under `env` is a source too.
       const outer = member.parent;
@@ -888,7 +908,7 @@ export class DataFlow {
       this.seed(this.cellOf(node), this.source('untrusted', node, `request data (${this.text(node)})`, 0, { origin: 'network' }));
       return;
     }
-    if (URL_MEMBER.test(key)) {
+    if (URL_MEMBERS.has(key)) {
       const path = this.paths.pathOf(node);
       if (path !== null && URL_SOURCE_TEST.test(path)) {
         this.seed(this.cellOf(node), this.source('untrusted', node, `the page URL (${this.text(node)})`, 0, { origin: 'network' }));
@@ -1748,7 +1768,7 @@ function findInList(list: readonly (Node | null)[], index: number): Node | null 
 
 /** A member name that may read untrusted input: request data, the page URL, the environment. */
 function isUntrustedMemberName(name: string): boolean {
-  return REQUEST_DATA_MEMBERS.has(name) || URL_MEMBER.test(name) || name === 'env';
+  return REQUEST_DATA_MEMBERS.has(name) || URL_MEMBERS.has(name) || name === 'env';
 }
 
 /** Whether a walk in source order reaches `a` before `b` (an enclosing node comes before what it holds). */
@@ -1774,7 +1794,9 @@ const URL_SOURCE_TEST = compilePatterns(URL_SOURCES);
 const ENVIRONMENT_TEST = compilePatterns(ENVIRONMENT_SOURCES);
 const CONFIG_TEST = compilePatterns(CONFIG_SOURCES);
 const SOCKET_IO_TEST = compilePatterns(['socket.io-client{,.io,.connect,.default}()', '~{socket,io}']);
-const URL_MEMBER = /^(search|hash|href|pathname|URL|documentURI|referrer|searchParams)$/;
+const URL_MEMBERS: ReadonlySet<string> = new Set(['search', 'hash', 'href', 'pathname', 'URL', 'documentURI', 'referrer', 'searchParams']);
+/** The shortest name {@link isUntrustedMemberName} accepts (see membersNamed). */
+const UNTRUSTED_MEMBER_MIN_LENGTH = Math.min(...[...REQUEST_DATA_MEMBERS, ...URL_MEMBERS, 'env'].map((name) => name.length));
 const CONFIG_FILE = /\.(json|ya?ml|toml|ini)$/;
 const REQUEST_METHODS = new Set(['json', 'text', 'formData', 'arrayBuffer', 'blob', 'get', 'header', 'param', 'query', 'cookie', 'valid']);
 

@@ -2,8 +2,7 @@ import { ASTUtils, type TSESLint, type TSESTree } from '@typescript-eslint/utils
 import type { FunctionSpec } from '../catalogue/index.js';
 import { BUILTIN_GLOBALS, GLOBAL_OBJECT_NAMES, callBuiltin, callMethod, decodedBytes, isKnownMethod } from './builtins.js';
 import type { FileIndex } from './file-index.js';
-import type { Registry } from './registry.js';
-import { TriggerScanner } from './trigger.js';
+import { fileTriggers, type Registry } from './registry.js';
 import {
   lit,
   union,
@@ -18,9 +17,6 @@ import {
 
 type Node = TSESTree.Node;
 type Variable = TSESLint.Scope.Variable;
-
-/** Per registry, one scanner for the names of its catalogued globals (see computeReachableMembers). */
-const globalNameScanners = new WeakMap<Registry, TriggerScanner>();
 
 /** Marks a node whose value is being computed (a cycle if it is asked for again). */
 const IN_PROGRESS: AValue[] = [];
@@ -187,13 +183,24 @@ export class Evaluator {
     );
   }
 
+  /**
+   * The variable an identifier refers to, kept per identifier: the callee filter, the evaluator, the data
+   * flow and the rules ask it of the same identifiers, and each lookup walks up from the node to its scope.
+   */
   findVariable(node: TSESTree.Identifier): Variable | null {
-    // getScope() already returns the innermost scope around the node. Given the node, findVariable would
-    // search that scope's children again for one containing it: linear in the number of child scopes,
-    // which made each call in a function with thousands of nested closures (TypeScript's checker) cost
-    // 30 µs. Given the name, it only walks up.
-    return ASTUtils.findVariable(this.sourceCode.getScope(node), node.name);
+    let variable = this.variables.get(node);
+    if (variable === undefined) {
+      // getScope() already returns the innermost scope around the node. Given the node, findVariable would
+      // search that scope's children again for one containing it: linear in the number of child scopes,
+      // which made each call in a function with thousands of nested closures (TypeScript's checker) cost
+      // 30 µs. Given the name, it only walks up.
+      variable = ASTUtils.findVariable(this.sourceCode.getScope(node), node.name);
+      this.variables.set(node, variable);
+    }
+    return variable;
   }
+
+  private readonly variables = new Map<TSESTree.Identifier, Variable | null>();
 
   private global(name: string, node: Node): AValue[] {
     if (name === 'undefined') return [lit(undefined, node)];
@@ -945,11 +952,8 @@ export class Evaluator {
     }
     // A global is read by its name: `crypto.subtle`, `window.crypto`, `const { crypto } = globalThis`. Every
     // catalogued global the text mentions anywhere counts (a comment or a longer word too: that only prunes
-    // less). One pass over the bytes for all the names costs less than a pass over the tokens, or one text
-    // search per name.
-    let scanner = globalNameScanners.get(this.registry);
-    if (!scanner) globalNameScanners.set(this.registry, (scanner = new TriggerScanner(globals.keys(), [])));
-    for (const name of scanner.matches(this.sourceCode.text)) {
+    // less). Global names are trigger words, so the file's trigger scan has already found them.
+    for (const name of fileTriggers(this.sourceCode, this.registry)) {
       const global = globals.get(name);
       if (global) entries.add(global.type);
     }

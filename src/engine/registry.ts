@@ -36,6 +36,8 @@ export class Registry {
   /** writable properties of builtins by path (`process.env.NODE_TLS_REJECT_UNAUTHORIZED`) */
   readonly builtinProperties = new Map<string, { library: string; spec: PropertySpec }>();
   readonly trigger: RegExp;
+  /** the plain trigger words (globals, markers, key names, library triggers): found anywhere in the text */
+  readonly words: ReadonlySet<string>;
   private readonly scanner: TriggerScanner;
 
   constructor(libraries: readonly LibraryModel[], extraTriggers: readonly string[] = []) {
@@ -66,6 +68,7 @@ export class Registry {
         this.propertyNames.add(path.slice(path.lastIndexOf('.') + 1));
       }
     }
+    this.words = words;
     const quoted = [...modules].map((m) => `['"\`](?:node:)?${escapeRegExp(m)}['"\`/]`);
     this.trigger = new RegExp([...[...words].map(escapeRegExp), ...quoted].join('|'));
     // The same test as `trigger`, in one pass over the text (src/engine/trigger.ts). A module name that
@@ -79,6 +82,16 @@ export class Registry {
   /** Does this text mention anything keyguard analyses? Equivalent to `trigger.test(text)`. */
   hasTrigger(text: string): boolean {
     return this.scanner.test(text);
+  }
+
+  /**
+   * Every trigger the text contains: the words of {@link words} it mentions and the quoted module names,
+   * in one pass (empty: no trigger). A file that has one is scanned to its end, so that the engine's later
+   * questions about the text (which catalogued globals it names, whether it has key-named identifiers)
+   * are answered from this set instead of more passes: see {@link fileTriggers}.
+   */
+  triggersIn(text: string): ReadonlySet<string> {
+    return this.scanner.matches(text);
   }
 
   /**
@@ -162,6 +175,20 @@ export const EXTRA_TRIGGERS: readonly string[] = [
   // key-named identifiers (issue 6: name-only key-material sources for no-key-exfiltration)
   ...KEY_NAME_TRIGGERS,
 ];
+
+/**
+ * The triggers a file's text contains ({@link Registry.triggersIn}), scanned once per file and registry and
+ * kept with the file's AST, so nothing outlives the file in an editor server.
+ */
+export function fileTriggers(sourceCode: { readonly ast: object; readonly text: string }, registry: Registry): ReadonlySet<string> {
+  let files = triggersByRegistry.get(registry);
+  if (!files) triggersByRegistry.set(registry, (files = new WeakMap()));
+  let found = files.get(sourceCode.ast);
+  if (!found) files.set(sourceCode.ast, (found = registry.triggersIn(sourceCode.text)));
+  return found;
+}
+
+const triggersByRegistry = new WeakMap<Registry, WeakMap<object, ReadonlySet<string>>>();
 
 export function getRegistry(): Registry {
   shared ??= new Registry(LIBRARIES, EXTRA_TRIGGERS);

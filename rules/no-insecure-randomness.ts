@@ -3,7 +3,7 @@ import type { Role } from '../src/catalogue/index.js';
 import { createRule } from '../src/create-rule.js';
 import type { FileAnalysis } from '../src/engine/analysis.js';
 import { createReporter, isDecryption, onAnalysis } from '../src/engine/rule-kit.js';
-import { hasWeakRandomCall, isConstantSeed, secretKindOf, weakRandomSource, type WeakSource } from '../src/engine/randomness.js';
+import { hasWeakRandomCall, isConstantSeed, mayBeSecretName, secretKindOf, weakRandomSource, type WeakSource } from '../src/engine/randomness.js';
 
 type Node = TSESTree.Node;
 type Options = [{ checkNames: boolean }];
@@ -160,7 +160,10 @@ export default createRule<Options, MessageIds>({
       if (!hasWeakRandomCall(analysis)) return;
       for (const node of analysis.index.namedValues) {
         const name = sinkName(node) ?? returnedFrom(node);
-        if (name) checkNamed(analysis, node, node.parent?.type === 'ReturnStatement' || node.parent?.type === 'ArrowFunctionExpression' ? stripVerb(name) : name);
+        // A name that fails the cheap test fails it without its verb too (a part of a name passes only if
+        // the whole does): most names stop here, before the verb is stripped.
+        if (!name || !mayBeSecretName(name)) continue;
+        checkNamed(analysis, node, node.parent?.type === 'ReturnStatement' || node.parent?.type === 'ArrowFunctionExpression' ? stripVerb(name) : name);
       }
     });
   },

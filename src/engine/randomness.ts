@@ -372,7 +372,7 @@ export function weakRandomSource(analysis: FileAnalysis, expression: Node, optio
 /** What a secret-looking name is, for messages: `a token`, `a password`. Null for anything else. */
 export function secretKindOf(name: string): string | null {
   // Every secret word contains one of these: most names fail this test and need no further look.
-  if (!SECRET_HINT.test(name)) return null;
+  if (!mayBeSecretName(name)) return null;
   // Names repeat across a file (and across files): classify each once.
   const cached = secretKindCache.get(name);
   if (cached !== undefined) return cached;
@@ -380,6 +380,14 @@ export function secretKindOf(name: string): string | null {
   if (secretKindCache.size > 50_000) secretKindCache.clear();
   secretKindCache.set(detached(name), kind);
   return kind;
+}
+
+/**
+ * False when neither `name` nor any part of it can be a secret-looking name: the cheap first test of
+ * {@link secretKindOf}, for callers that would otherwise rewrite a name (drop a verb) before asking.
+ */
+export function mayBeSecretName(name: string): boolean {
+  return SECRET_HINT.test(name);
 }
 
 /** Outlives the files it is filled from: its keys must not hold on to their source text (see {@link detached}). */

@@ -1,7 +1,8 @@
 import fc from 'fast-check';
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { getRegistry } from '../../src/engine/registry.js';
+import { KEY_NAME_TRIGGERS } from '../../src/catalogue/sources.js';
+import { fileTriggers, getRegistry } from '../../src/engine/registry.js';
 import { TriggerScanner } from '../../src/engine/trigger.js';
 
 describe('the trigger scan', () => {
@@ -47,6 +48,34 @@ describe('the one-pass scanner agrees with the trigger expression', () => {
       }),
       { numRuns: 3000 },
     );
+  });
+
+  // The engine decides on the full list (triggersIn) and answers two later questions from it: which catalogued
+  // globals the text names (the evaluator's entry points) and whether it has a key-name word (the key-material
+  // data flow). Each must be what a plain substring search says.
+  it('lists every trigger word in the text: as many as a substring search finds, and one exactly when test() finds one', () => {
+    expect([...registry.globals.keys()].every((name) => registry.words.has(name))).toBe(true);
+    expect(KEY_NAME_TRIGGERS.every((word) => registry.words.has(word))).toBe(true);
+    const words = fc.constantFrom(...registry.words, 'crypt', 'Forge', 'msCrypt', 'secret_Key', 'é', ' ', "'ws'", "'node-forge'");
+    fc.assert(
+      fc.property(fc.array(words, { maxLength: 8 }), (parts) => {
+        const text = parts.join('');
+        const found = registry.triggersIn(text);
+        expect(found.size > 0).toBe(registry.trigger.test(text));
+        for (const word of registry.words) expect([word, found.has(word)]).toEqual([word, text.includes(word)]);
+      }),
+      { numRuns: 2000 },
+    );
+  });
+
+  it('scans a file once and keeps the answer with its AST', () => {
+    const ast = {};
+    const text = 'const k = privateKey; window.crypto.subtle;';
+    const first = fileTriggers({ ast, text }, registry);
+    expect([...first].sort()).toEqual(['crypto', 'privateKey', 'subtle']);
+    // the same object: no second scan, even if the caller's text were different
+    expect(fileTriggers({ ast, text: '' }, registry)).toBe(first);
+    expect(fileTriggers({ ast: {}, text: '' }, registry).size).toBe(0);
   });
 
   it('on every fixture and test source of this repository', () => {

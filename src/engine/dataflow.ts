@@ -513,7 +513,7 @@ export class DataFlow {
   private membersNamed(
     tokens: readonly TSESTree.Token[],
     test: (name: string) => boolean,
-    minLength = 0,
+    minLength: number,
   ): [TSESTree.MemberExpression, string][] {
     // A plain loop that returns the few matches: the same loop in a generator made both scans about a quarter slower.
     const keys = visitorKeysOf(this.sourceCode);

@@ -68,10 +68,13 @@ export async function interleave(configs, files, { rounds = 3, batch = 50, stats
       await Promise.all(Object.values(workers).map((worker) => worker.ready));
       const totals = Object.fromEntries(configs.map((config) => [config, 0]));
       for (const [index, list] of batches.entries()) {
-        for (const config of orders[(round * batches.length + index) % orders.length]) {
+        // Consecutive batches go through the orders in turn, and each round starts one order further on: so over
+        // as many rounds as there are orders, every batch is linted in every order. (With the round's offset at
+        // its number of batches, 135 batches and 6 orders, each batch only ever saw two orders.)
+        for (const config of orders[(round + index) % orders.length]) {
           const reply = await workers[config].ask({ type: 'lint', files: list });
           const mine = out[config];
-          mine.batches.push({ round, batch: index, wallMs: reply.wallMs, cpuMs: reply.cpuMs, threadMs: reply.threadMs, engineMs: reply.engineMs });
+          mine.batches.push({ round, batch: index, wallMs: reply.wallMs, cpuMs: reply.cpuMs, threadMs: reply.threadMs, engineMs: reply.engineMs, leftoverMs: reply.leftoverMs });
           totals[config] += reply.wallMs;
           mine.findings[round] = (mine.findings[round] ?? 0) + reply.findings;
           if (round === 0) {

@@ -221,8 +221,11 @@ dependencies (versions locked by bench/corpus-lock.json), installed by \`node be
 
 **Method** (bench/interleave.mjs): one process per configuration, each with its own heap, started afresh every round
 (as every run of the ESLint CLI is). The file list is cut into batches of ${batch} files, and every batch is linted by each
-configuration in turn, one process at a time, the order going through every permutation of the configurations;
-${rounds} rounds over the whole corpus. Runs of whole configurations one after another cannot resolve the targets on
+configuration in turn, one process at a time, the order going through every permutation of the configurations
+(consecutive batches take the next order, and each round starts one order further on, so that over as many rounds as
+there are orders every batch is linted in every order); ${rounds} rounds over the whole corpus. After each batch a
+process waits, untimed, until V8's helper threads have finished what the batch left them, so that this work is not
+timed in the next process's batch (it counts in the batch's own process CPU). Runs of whole configurations one after another cannot resolve the targets on
 a shared machine: the same configuration's runs differ by 10% or more as the load drifts. Here each batch is linted
 by all configurations within seconds, so drift hits them alike. Each overhead is summed over all timed batches, with a
 95% interval from a two-level bootstrap (rounds, then batches within them; 2,000 resamples):

@@ -52,8 +52,9 @@ function permutations(items) {
  * each run of the ESLint CLI does (so start-up and JIT warm-up are counted, and one process's luck with memory
  * layout or scheduling does not follow a configuration through every round). The order within a batch goes
  * through every permutation of the configurations in turn: each takes every place, and follows each other one,
- * equally often (a process's garbage-collector threads may still run while the next one starts).
- * Returns per configuration the timed batches ({ round, batch, wallMs, cpuMs, threadMs, engineMs }), findings per
+ * equally often. Each worker waits for its own helper threads after a batch (see lint-worker.mjs), so their
+ * leftover work does not run during the next process's batch.
+ * Returns per configuration the timed batches ({ round, batch, wallMs, cpuMs, threadMs, engineMs, leftoverMs }), findings per
  * round, parse and rule errors of the first round, peak RSS over the rounds, the engine's counters of a round,
  * and (for `statsFor`) ESLint's per-rule times from one extra untimed pass after the last round.
  */
@@ -69,8 +70,7 @@ export async function interleave(configs, files, { rounds = 3, batch = 50, stats
       const totals = Object.fromEntries(configs.map((config) => [config, 0]));
       for (const [index, list] of batches.entries()) {
         // Consecutive batches go through the orders in turn, and each round starts one order further on: so over
-        // as many rounds as there are orders, every batch is linted in every order. (With the round's offset at
-        // its number of batches, 135 batches and 6 orders, each batch only ever saw two orders.)
+        // as many rounds as there are orders, every batch is linted in every order.
         for (const config of orders[(round + index) % orders.length]) {
           const reply = await workers[config].ask({ type: 'lint', files: list });
           const mine = out[config];

@@ -3,6 +3,7 @@
 // of files one at a time. It times each batch (wall, the process's CPU, and the main thread's CPU) and counts
 // what the lint found. Usage (by interleave.mjs only): fork('lint-worker.mjs', [config]).
 import { resolve } from 'node:path';
+import { setTimeout as sleep } from 'node:timers/promises';
 
 import { threadMs } from './clock.mjs';
 import { addRuleTimes, corpusESLint, dist } from './configs.mjs';
@@ -49,8 +50,6 @@ async function lint(linter, files) {
     return { results, ruleErrors };
   }
 }
-
-const sleep = (ms) => new Promise((done) => setTimeout(done, ms));
 
 /** A window of SETTLE_STEP_MS with under SETTLE_IDLE_MS of CPU time is quiet; no batch waits more than SETTLE_LIMIT_MS. */
 const SETTLE_STEP_MS = 10;

@@ -225,9 +225,9 @@ configuration in turn, one process at a time, the order going through every perm
 (consecutive batches take the next order, and each round starts one order further on, so that over as many rounds as
 there are orders every batch is linted in every order); ${rounds} rounds over the whole corpus. After each batch a
 process waits, untimed, until V8's helper threads have finished what the batch left them, so that this work is not
-timed in the next process's batch (it counts in the batch's own process CPU). Runs of whole configurations one after another cannot resolve the targets on
-a shared machine: the same configuration's runs differ by 10% or more as the load drifts. Here each batch is linted
-by all configurations within seconds, so drift hits them alike. Each overhead is summed over all timed batches, with a
+timed in the next process's batch (it counts in the batch's own process CPU). Runs of whole configurations one after
+another cannot resolve the targets on a shared machine: the same configuration's runs differ by 10% or more as the
+load drifts. Here each batch is linted by all configurations within seconds, so drift hits them alike. Each overhead is summed over all timed batches, with a
 95% interval from a two-level bootstrap (rounds, then batches within them; 2,000 resamples):
 - **wall time**: what a user waits for;
 - **main-thread CPU**: the CPU time of the thread that runs the lint (from /proc), which other processes on the machine

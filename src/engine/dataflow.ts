@@ -1416,7 +1416,7 @@ export class DataFlow {
   /** Network responses, message listeners, request bodies, config files. */
   private untrustedCall(node: CallNode): void {
     const callee = unwrapExpression(node.callee);
-    const path = callee.type === 'Identifier' || callee.type === 'MemberExpression' ? this.paths.pathOf(callee) : null;
+    const path = callee.type === 'Identifier' || (callee.type === 'MemberExpression' && mayNeedCalleePath(callee)) ? this.paths.pathOf(callee) : null;
     if (path !== null) {
       if (RESPONSE_TEST.test(path) && !inSkippedType(node)) {
         this.seed(this.cellOf(node), this.source('untrusted', node, `a network response (${path}())`, 0, { origin: 'network' }));
@@ -1798,6 +1798,51 @@ const URL_MEMBERS: ReadonlySet<string> = new Set(['search', 'hash', 'href', 'pat
 /** The shortest name {@link isUntrustedMemberName} accepts (see membersNamed). */
 const UNTRUSTED_MEMBER_MIN_LENGTH = Math.min(...[...REQUEST_DATA_MEMBERS, ...URL_MEMBERS, 'env'].map((name) => name.length));
 const CONFIG_FILE = /\.(json|ya?ml|toml|ini)$/;
+
+/**
+ * Every name an untrusted-input call pattern can end in, and the listener methods whose receiver's path is
+ * asked (socket.io). Null when a pattern's last segment is a wildcard: then no call is left out.
+ */
+const UNTRUSTED_CALL_NAMES: ReadonlySet<string> | null = lastNames(
+  [...RESPONSE_CALLS, ...RESPONSE_CALLBACK_CALLS, ...CONFIG_SOURCES],
+  ['on', 'once', 'addEventListener', 'addListener'],
+);
+
+/**
+ * Whether the path of `x.name` can matter to the untrusted-input sources. That path is `<path of x>.name` (or
+ * `name` on the global object), so it can match a pattern only if the pattern ends in `name`: for the other
+ * calls (nearly all of them in a large file) the path, which follows `x` through aliases and imports, is not
+ * computed at all.
+ */
+function mayNeedCalleePath(callee: TSESTree.MemberExpression): boolean {
+  if (UNTRUSTED_CALL_NAMES === null) return true;
+  const key = memberKey(callee);
+  return key === null || key.includes('.') || UNTRUSTED_CALL_NAMES.has(key);
+}
+
+/** The last segments of some path patterns, braces expanded (`axios.{get,post}`: get, post), plus `extra`. */
+function lastNames(patterns: readonly string[], extra: readonly string[]): ReadonlySet<string> | null {
+  const names = new Set(extra);
+  for (const pattern of patterns.flatMap(expandBraces)) {
+    const last = pattern.slice(pattern.lastIndexOf('.') + 1);
+    if (last.includes('*')) return null;
+    // `~name`: `this.name` or a member of a value the engine cannot name; the call's own name is still `name`.
+    names.add(last.startsWith('~') ? last.slice(1) : last);
+  }
+  return names;
+}
+
+function expandBraces(pattern: string): string[] {
+  const open = pattern.indexOf('{');
+  if (open < 0) return [pattern];
+  const close = pattern.indexOf('}', open);
+  const head = pattern.slice(0, open);
+  const tail = pattern.slice(close + 1);
+  return pattern
+    .slice(open + 1, close)
+    .split(',')
+    .flatMap((alternative) => expandBraces(head + alternative + tail));
+}
 const REQUEST_METHODS = new Set(['json', 'text', 'formData', 'arrayBuffer', 'blob', 'get', 'header', 'param', 'query', 'cookie', 'valid']);
 
 function prefixes(keys: readonly string[]): Op[] {

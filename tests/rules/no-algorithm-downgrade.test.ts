@@ -12,6 +12,7 @@ ruleTester.run('no-algorithm-downgrade', rule, {
     { name: 'request data used as the plaintext, not a parameter', code: `${HANDLER}  crypto.createHash('sha256').update(req.body.payload).digest('hex');\n});` },
     { name: 'environment is not untrusted by default', code: `${NODE}crypto.createHash(process.env.HASH_ALG);` },
     { name: 'config file is not untrusted by default', code: `${NODE}const cfg = require('./config.json');\ncrypto.pbkdf2Sync(pw, salt, cfg.iterations, 32, 'sha256');` },
+    { name: 'a member call named like a request method on a local map', code: `${NODE}const algs = new Map([['default', 'sha256']]);\ncrypto.createHash(algs.get('default'));\nconst store = { post: () => 'sha512' };\ncrypto.createHash(store.post());` },
     { name: 'req that is not a handler parameter', code: `${NODE}const req = { query: { alg: 'sha256' } };\ncrypto.createHash(req.query.alg);` },
     { name: 'untrusted value under a different option', code: `${HANDLER}  const opts = { modulusLength: 4096, publicExponent: req.body.e };\n  crypto.generateKeyPairSync('rsa', opts);\n});` },
     { name: 'a hash of the response is not a parameter', code: `${NODE}const res = await fetch('/x');\ncrypto.createHash('sha256').update(await res.text());` },
@@ -51,6 +52,19 @@ ruleTester.run('no-algorithm-downgrade', rule, {
       name: 'axios response data',
       code: `${NODE}import axios from 'axios';\nconst { data } = await axios.get('/policy');\ncrypto.scryptSync(pw, salt, 32, { N: data.cost });`,
       errors: [{ messageId: 'remoteDowngrade', line: 4 }],
+    },
+    {
+      // Member calls are matched on their own name first (the path of `x.name` ends in `name`): one case per
+      // kind of untrusted call, each reached through a member call.
+      name: 'responses and files reached through member calls',
+      code: `${NODE}import https from 'node:https';\nimport fs from 'node:fs';\nimport axios from 'axios';\nconst api = axios.create({ baseURL: 'https://x.example' });\nconst { data } = await api.post('/policy');\ncrypto.createHash(data.hash);\nconst r = await window.fetch('/policy');\ncrypto.createHash((await r.json()).hash);\nhttps.get('https://x.example/policy', (res) => crypto.createHash(res.headers['x-hash']));\nconst cfg = JSON.parse(await fs.promises.readFile('crypto.json', 'utf8'));\ncrypto.createHash(cfg.hash);`,
+      options: [{ includeEnvironment: false, includeConfigFiles: true }],
+      errors: [
+        { messageId: 'remoteDowngrade', line: 7, data: { role: 'hash algorithm', api: 'crypto.createHash', source: 'a network response (axios.create().post())', line: '6' } },
+        { messageId: 'remoteDowngrade', line: 9 },
+        { messageId: 'remoteDowngrade', line: 10 },
+        { messageId: 'remoteDowngrade', line: 12 },
+      ],
     },
     {
       name: 'fetch then callback',

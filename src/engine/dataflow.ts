@@ -1798,6 +1798,7 @@ const URL_MEMBERS: ReadonlySet<string> = new Set(['search', 'hash', 'href', 'pat
 /** The shortest name {@link isUntrustedMemberName} accepts (see membersNamed). */
 const UNTRUSTED_MEMBER_MIN_LENGTH = Math.min(...[...REQUEST_DATA_MEMBERS, ...URL_MEMBERS, 'env'].map((name) => name.length));
 const CONFIG_FILE = /\.(json|ya?ml|toml|ini)$/;
+const REQUEST_METHODS = new Set(['json', 'text', 'formData', 'arrayBuffer', 'blob', 'get', 'header', 'param', 'query', 'cookie', 'valid']);
 
 /**
  * Every name an untrusted-input call pattern can end in, and the listener methods whose receiver's path is
@@ -1843,7 +1844,6 @@ function expandBraces(pattern: string): string[] {
     .split(',')
     .flatMap((alternative) => expandBraces(head + alternative + tail));
 }
-const REQUEST_METHODS = new Set(['json', 'text', 'formData', 'arrayBuffer', 'blob', 'get', 'header', 'param', 'query', 'cookie', 'valid']);
 
 function prefixes(keys: readonly string[]): Op[] {
   return [...keys].reverse().map((key) => ({ op: 'prefix', key }) as Op);

@@ -13,9 +13,9 @@
  * The 400 most frequent printable bigrams of the benchmark corpus (6,741 files, 52 million bigrams without
  * whitespace), most frequent first: together 77% of them. An anchor is chosen as far down this list as the
  * needle allows; a bigram not listed counts as rare. Only speed depends on this table, never answers.
- * Generated from the corpus of `node bench/corpus.mjs`; a table of the 200 most frequent ones, from an older
- * corpus, left out runs such as `--` (comment rules, `i--`), which then anchored `-----BEGIN` and made the scan
- * verify a candidate at a quarter of all the places it stopped on files with no crypto.
+ * Printed by `node bench/bigrams.mjs` from the corpus that `node bench/corpus.mjs` installs. The table before
+ * it (the 200 most frequent, from an older corpus) left out runs such as `--` (comment rules, `i--`), which
+ * then anchored `-----BEGIN`: a quarter of the scan's checks of candidates on files with no crypto.
  */
 const COMMON_BIGRAMS =
   "onreerinenthatteorstettiesntdeioiscosenslearalro);pemectraureds.heitngecodndtaasri--trnehituifncexrtantorngeypunliceamssvefi==rrnoacpasiulchpoueomtyeatsvakecalaprptopilicmaigounall//utemrse.e(/**/loefhaeyelagt.ide)xpluckfool()ote,mpadCosous))dibefulst(blieReclcrryInocimofxtfffaumsuda(towTyrult0xosaynuStr(shPrgnmb.sapfeais)saiamiab**.cpuquir.pPaews,scpl(nDemooonfgtjet)&&s(nirgbo(sevt,(cn(eqivbj),ExErr.\",ArubhoviKeupoie;No.l.t00LiepspokizNaldTottrcba__ipe:zeFi\").e=>eg||})wibuaurme_freetcdu')0,wa.ir)ob(iy(Thcugi.rMaSelygs(pePrd(eIdpptSytddhrbiuidoeStTsy('._Led)uc.mn.d(r,...a0;Op',ER!=s_s:};(r.f@pbymmn).dd,voCaymccufh(ynVa];dswon,ObSiMooveo.gmsd.ONeE(\"ciogweeT(veFs[eCDil(rvSynvy..ohtMet_nn_1pi(!1.uaguChys(otC(aeIeNjs_c],).Enak(dnktEg(0)(f_awhOf},goibt:ki.n${32eAawtpE_mugIlvg../_iEv_tixt;Cl1,l.";

@@ -25,6 +25,19 @@ export class PathResolver {
     return this.resolve(node, 0);
   }
 
+  /**
+   * {@link pathOf}, for a caller that only tests the path against patterns whose last names are `names` (see
+   * {@link lastNames}; null: any name). The path of a member `x.name` is `<path of x>.name`, `name` (on the
+   * global object) or `~name`, so when no pattern ends in `name` it cannot match, and nothing is resolved.
+   */
+  pathMatching(node: Node, names: ReadonlySet<string> | null): string | null {
+    if (names !== null && node.type === 'MemberExpression') {
+      const key = memberKey(node);
+      if (key !== null && !key.includes('.') && !names.has(key)) return null;
+    }
+    return this.pathOf(node);
+  }
+
   private resolve(node: Node, steps: number): string | null {
     const cached = this.memo.get(node);
     if (cached !== undefined) return cached;
@@ -141,6 +154,33 @@ function patternKey(pattern: Node, name: TSESTree.Identifier): string | null {
     if (prop.key.type === 'Literal') return String(prop.key.value);
   }
   return null;
+}
+
+/**
+ * Every name the paths that match some patterns can end in (`axios.{get,post}`: get, post; `~{socket,io}`:
+ * socket, io), plus `extra`; null when a pattern can end in any name (`**`, `*`). For {@link PathResolver.pathMatching}.
+ */
+export function lastNames(patterns: readonly string[], extra: readonly string[] = []): ReadonlySet<string> | null {
+  const names = new Set(extra);
+  for (const pattern of patterns.flatMap(expandBraces)) {
+    const last = pattern.slice(pattern.lastIndexOf('.') + 1);
+    if (last.includes('*')) return null;
+    names.add(last.startsWith('~') ? last.slice(1) : last);
+  }
+  return names;
+}
+
+/** A pattern's alternatives spelled out, `{` closing at the next `}` as in {@link compilePatterns}. */
+function expandBraces(pattern: string): string[] {
+  const open = pattern.indexOf('{');
+  if (open < 0) return [pattern];
+  const close = pattern.indexOf('}', open);
+  const head = pattern.slice(0, open);
+  const tail = pattern.slice(close + 1);
+  return pattern
+    .slice(open + 1, close)
+    .split(',')
+    .flatMap((alternative) => expandBraces(head + alternative + tail));
 }
 
 /** Compiles sink/source path patterns (`*` one segment, `**` any, `{a,b}` alternatives) into one expression. */

@@ -24,7 +24,7 @@ import {
 } from '../catalogue/sources.js';
 import type { FileAnalysis } from './analysis.js';
 import { applyOps, Cell, makeLabel, MAX_LABELS, type CallNode, type Label, type Op, type TaintKind, type TaintSource, type UntrustedOrigin } from './dataflow-model.js';
-import { compilePatterns, PathResolver } from './dataflow-paths.js';
+import { compilePatterns, lastNames, PathResolver } from './dataflow-paths.js';
 import { enclosingClass, propertyName } from './evaluator.js';
 import type { CallFact } from './facts.js';
 import type { AValue } from './values.js';
@@ -1416,7 +1416,8 @@ export class DataFlow {
   /** Network responses, message listeners, request bodies, config files. */
   private untrustedCall(node: CallNode): void {
     const callee = unwrapExpression(node.callee);
-    const path = callee.type === 'Identifier' || (callee.type === 'MemberExpression' && mayNeedCalleePath(callee)) ? this.paths.pathOf(callee) : null;
+    // Nearly every call of a large file is a member call no pattern ends in: its path is not resolved at all.
+    const path = callee.type === 'Identifier' || callee.type === 'MemberExpression' ? this.paths.pathMatching(callee, UNTRUSTED_CALL_NAMES) : null;
     if (path !== null) {
       if (RESPONSE_TEST.test(path) && !inSkippedType(node)) {
         this.seed(this.cellOf(node), this.source('untrusted', node, `a network response (${path}())`, 0, { origin: 'network' }));
@@ -1800,50 +1801,8 @@ const UNTRUSTED_MEMBER_MIN_LENGTH = Math.min(...[...REQUEST_DATA_MEMBERS, ...URL
 const CONFIG_FILE = /\.(json|ya?ml|toml|ini)$/;
 const REQUEST_METHODS = new Set(['json', 'text', 'formData', 'arrayBuffer', 'blob', 'get', 'header', 'param', 'query', 'cookie', 'valid']);
 
-/**
- * Every name an untrusted-input call pattern can end in, and the listener methods whose receiver's path is
- * asked (socket.io). Null when a pattern's last segment is a wildcard: then no call is left out.
- */
-const UNTRUSTED_CALL_NAMES: ReadonlySet<string> | null = lastNames(
-  [...RESPONSE_CALLS, ...RESPONSE_CALLBACK_CALLS, ...CONFIG_SOURCES],
-  ['on', 'once', 'addEventListener', 'addListener'],
-);
-
-/**
- * Whether the path of `x.name` can matter to the untrusted-input sources. That path is `<path of x>.name` (or
- * `name` on the global object), so it can match a pattern only if the pattern ends in `name`: for the other
- * calls (nearly all of them in a large file) the path, which follows `x` through aliases and imports, is not
- * computed at all.
- */
-function mayNeedCalleePath(callee: TSESTree.MemberExpression): boolean {
-  if (UNTRUSTED_CALL_NAMES === null) return true;
-  const key = memberKey(callee);
-  return key === null || key.includes('.') || UNTRUSTED_CALL_NAMES.has(key);
-}
-
-/** The last segments of some path patterns, braces expanded (`axios.{get,post}`: get, post), plus `extra`. */
-function lastNames(patterns: readonly string[], extra: readonly string[]): ReadonlySet<string> | null {
-  const names = new Set(extra);
-  for (const pattern of patterns.flatMap(expandBraces)) {
-    const last = pattern.slice(pattern.lastIndexOf('.') + 1);
-    if (last.includes('*')) return null;
-    // `~name`: `this.name` or a member of a value the engine cannot name; the call's own name is still `name`.
-    names.add(last.startsWith('~') ? last.slice(1) : last);
-  }
-  return names;
-}
-
-function expandBraces(pattern: string): string[] {
-  const open = pattern.indexOf('{');
-  if (open < 0) return [pattern];
-  const close = pattern.indexOf('}', open);
-  const head = pattern.slice(0, open);
-  const tail = pattern.slice(close + 1);
-  return pattern
-    .slice(open + 1, close)
-    .split(',')
-    .flatMap((alternative) => expandBraces(head + alternative + tail));
-}
+/** The names an untrusted-input call's path can end in (see PathResolver.pathMatching), and the listener methods. */
+const UNTRUSTED_CALL_NAMES = lastNames([...RESPONSE_CALLS, ...RESPONSE_CALLBACK_CALLS, ...CONFIG_SOURCES], ['on', 'once', 'addEventListener', 'addListener']);
 
 function prefixes(keys: readonly string[]): Op[] {
   return [...keys].reverse().map((key) => ({ op: 'prefix', key }) as Op);

@@ -873,7 +873,14 @@ export class Evaluator {
    * be evaluated through every call site of a parameter.
    */
   calleeMayBeCatalogued(callee: Node, alsoNames?: ReadonlySet<string>): boolean {
-    if (callee.type === 'Identifier') return !this.isLocalCallable(callee);
+    if (callee.type === 'Identifier') {
+      // A name no scope of the file declares is a global (`Error`, `setTimeout`): only a catalogued global
+      // can be called there, and telling which needs no scope lookup.
+      if (this.fileNames().declared?.has(callee.name) === false) {
+        return this.registry.globals.has(callee.name) || callee.name === 'require' || GLOBAL_OBJECT_NAMES.has(callee.name) || (alsoNames?.has(callee.name) ?? false);
+      }
+      return !this.isLocalCallable(callee);
+    }
     if (callee.type === 'MemberExpression' && !callee.computed && callee.property.type === 'Identifier') {
       const name = callee.property.name;
       return this.mayNameCatalogued(name) || (alsoNames?.has(name) ?? false);
@@ -962,13 +969,13 @@ export class Evaluator {
   }
 
   private readonly localCallables = new Map<Variable, boolean>();
-  private callableNames?: Set<string>;
+  private names?: FileNames;
 
   /** A name bound only to functions or classes written in this file, and never reassigned (see {@link onlyCallable}). */
   isLocalCallable(id: TSESTree.Identifier): boolean {
     // Most calls in large files are to local functions: answer by name when every binding of that name
     // in the file is one, without a scope lookup per call.
-    if ((this.callableNames ??= this.namesOnlyCallable()).has(id.name)) return true;
+    if (this.fileNames().onlyCallable.has(id.name)) return true;
     const variable = this.findVariable(id);
     if (!variable || variable.defs.length === 0) return false;
     let answer = this.localCallables.get(variable);
@@ -979,30 +986,30 @@ export class Evaluator {
     return answer;
   }
 
-  /**
-   * Names that, wherever they are used in this file, denote a local function or class never reassigned:
-   * every variable of that name in every scope is one, and no reference to it is left unresolved (a
-   * global of the same name). Any reference by such a name then resolves to one of them.
-   */
-  private namesOnlyCallable(): Set<string> {
-    const names = new Set<string>();
+  /** The file's declared names, from one pass over every variable of every scope (see {@link FileNames}). */
+  private fileNames(): FileNames {
+    if (this.names) return this.names;
+    const onlyCallableNames = new Set<string>();
     const manager = this.sourceCode.scopeManager;
-    if (!manager) return names;
+    if (!manager) return (this.names = { onlyCallable: onlyCallableNames, declared: null });
+    const declared = new Set<string>();
     const excluded = new Set<string>();
     for (const scope of manager.scopes) {
       for (const variable of scope.variables) {
         const name = variable.name;
+        // A variable without definitions is a configured global (`languageOptions.globals`): not declared here.
+        if (variable.defs.length > 0) declared.add(name);
         if (excluded.has(name)) continue;
         if (variable.defs.length > 0 && onlyCallable(variable)) {
-          names.add(name);
+          onlyCallableNames.add(name);
         } else {
           excluded.add(name);
-          names.delete(name);
+          onlyCallableNames.delete(name);
         }
       }
     }
-    for (const reference of manager.globalScope?.through ?? []) names.delete(reference.identifier.name);
-    return names;
+    for (const reference of manager.globalScope?.through ?? []) onlyCallableNames.delete(reference.identifier.name);
+    return (this.names = { onlyCallable: onlyCallableNames, declared });
   }
 
   /** The values a local function may return. */
@@ -1039,6 +1046,22 @@ export class Evaluator {
 }
 
 // ------------------------------------------------------------------ helpers
+
+/** What one pass over a file's variables tells about its names. */
+interface FileNames {
+  /**
+   * Names that, wherever they are used in this file, denote a local function or class never reassigned:
+   * every variable of that name in every scope is one, and no reference to it is left unresolved (a
+   * global of the same name). Any reference by such a name then resolves to one of them.
+   */
+  onlyCallable: Set<string>;
+  /**
+   * Names some scope of the file declares (a variable with a definition); null without a scope manager.
+   * A reference by any other name resolves to no variable, or to a configured global: the evaluator reads
+   * it as that global (see `global`), so it is a catalogued value only when the catalogue has that global.
+   */
+  declared: Set<string> | null;
+}
 
 /**
  * Bound only by function or class declarations, or by declarators initialised with a function or class

@@ -103,24 +103,34 @@ export function hasWeakRandomCall(analysis: FileAnalysis): boolean {
   let found = weakCallCache.get(analysis);
   if (found !== undefined) return found;
   found = analysis.bindings('seed').length > 0;
-  for (const call of analysis.index.calls) {
-    if (found) break;
-    // A weak value starts at a call of a weak builtin or a catalogued generator; `Math.random().toString(36)`
-    // is reached through the inner call, which is in this list too.
-    if (!analysis.evaluator.calleeMayBeCatalogued(call.callee, WEAK_BUILTIN_NAMES)) continue;
-    for (const value of analysis.evaluator.evaluate(call.callee)) {
-      if (
-        (value.kind === 'builtin' && WEAK_BUILTINS.has(value.path)) ||
-        (value.kind === 'callable' && value.spec.result === 'pseudo-random') ||
-        (value.kind === 'unknown' && value.provenance === 'weak-random')
-      ) {
-        found = true;
-        break;
-      }
+  // Calls named like a weak builtin (`Date.now()`, `new Date()`) are resolved first: a file that has a weak
+  // call almost always has one of those, found then without resolving every other callee before it. The
+  // answer is the same in any order.
+  const calls = analysis.index.calls;
+  for (let pass = 0; pass < 2 && !found; pass++) {
+    const named = pass === 0;
+    for (const call of calls) {
+      if (found) break;
+      if (namedLikeWeakBuiltin(call.callee) !== named) continue;
+      // A weak value starts at a call of a weak builtin or a catalogued generator; `Math.random().toString(36)`
+      // is reached through the inner call, which is in this list too.
+      if (!named && !analysis.evaluator.calleeMayBeCatalogued(call.callee, WEAK_BUILTIN_NAMES)) continue;
+      found = analysis.evaluator.evaluate(call.callee).some(
+        (value) =>
+          (value.kind === 'builtin' && WEAK_BUILTINS.has(value.path)) ||
+          (value.kind === 'callable' && value.spec.result === 'pseudo-random') ||
+          (value.kind === 'unknown' && value.provenance === 'weak-random'),
+      );
     }
   }
   weakCallCache.set(analysis, found);
   return found;
+}
+
+/** `Date.now`, `random`, `new Date`: a callee whose (last) name is one of the weak builtins'. */
+function namedLikeWeakBuiltin(callee: Node): boolean {
+  if (callee.type === 'Identifier') return WEAK_BUILTIN_NAMES.has(callee.name);
+  return callee.type === 'MemberExpression' && !callee.computed && callee.property.type === 'Identifier' && WEAK_BUILTIN_NAMES.has(callee.property.name);
 }
 
 const weakCallCache = new WeakMap<FileAnalysis, boolean>();

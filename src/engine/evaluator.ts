@@ -866,7 +866,8 @@ export class Evaluator {
 
   /**
    * Whether a callee can reach anything catalogued, decided without evaluating it. A name bound only to
-   * local functions or classes, never reassigned, cannot. Nor can `x.name` when no catalogued member of a
+   * local functions or classes, never reassigned, cannot; nor can a global the catalogue does not have
+   * (unless it is one of `alsoNames`). Nor can `x.name` when no catalogued member of a
    * type the file can reach (see {@link computeReachableMembers}) or global, and no property the file
    * defines, has that name (or one of `alsoNames`): builtin methods
    * (`list.push`, `s.charCodeAt`) are the bulk of calls in large files, and their receivers would otherwise
@@ -874,8 +875,8 @@ export class Evaluator {
    */
   calleeMayBeCatalogued(callee: Node, alsoNames?: ReadonlySet<string>): boolean {
     if (callee.type === 'Identifier') {
-      // A name no scope of the file declares is a global (`Error`, `setTimeout`): only a catalogued global
-      // can be called there, and telling which needs no scope lookup.
+      // A name no scope of the file declares is a global (`Error`, `setTimeout`), told without a scope lookup.
+      // The names let through are those the member filter below lets through as globals.
       if (this.fileNames().declared?.has(callee.name) === false) {
         return this.registry.globals.has(callee.name) || callee.name === 'require' || GLOBAL_OBJECT_NAMES.has(callee.name) || (alsoNames?.has(callee.name) ?? false);
       }

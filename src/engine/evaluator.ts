@@ -876,9 +876,8 @@ export class Evaluator {
   calleeMayBeCatalogued(callee: Node, alsoNames?: ReadonlySet<string>): boolean {
     if (callee.type === 'Identifier') {
       // A name no scope of the file declares is a global (`Error`, `setTimeout`), told without a scope lookup.
-      // The names let through are those the member filter below lets through as globals.
       if (this.fileNames().declared?.has(callee.name) === false) {
-        return this.registry.globals.has(callee.name) || callee.name === 'require' || GLOBAL_OBJECT_NAMES.has(callee.name) || (alsoNames?.has(callee.name) ?? false);
+        return this.globalMayBeCatalogued(callee.name) || (alsoNames?.has(callee.name) ?? false);
       }
       return !this.isLocalCallable(callee);
     }
@@ -893,12 +892,15 @@ export class Evaluator {
   private mayNameCatalogued(name: string): boolean {
     return (
       (this.registry.memberNames.has(name) && (this.reachableMembers ??= this.computeReachableMembers()).has(name)) ||
-      this.registry.globals.has(name) ||
-      GLOBAL_OBJECT_NAMES.has(name) ||
-      name === 'require' ||
+      this.globalMayBeCatalogued(name) ||
       name === 'default' ||
       this.index.mayDefine(name, this)
     );
+  }
+
+  /** A global (or a member of the global object) by this name may be catalogued, or lead to what is: `require`. */
+  private globalMayBeCatalogued(name: string): boolean {
+    return this.registry.globals.has(name) || GLOBAL_OBJECT_NAMES.has(name) || name === 'require';
   }
 
   /**

@@ -103,28 +103,37 @@ export function hasWeakRandomCall(analysis: FileAnalysis): boolean {
   let found = weakCallCache.get(analysis);
   if (found !== undefined) return found;
   found = analysis.bindings('seed').length > 0;
-  // Calls named like a weak builtin (`Date.now()`, `new Date()`) are resolved first: a file that has a weak
-  // call almost always has one of those, found then without resolving every other callee before it. The
-  // answer is the same in any order.
-  const calls = analysis.index.calls;
-  for (let pass = 0; pass < 2 && !found; pass++) {
-    const named = pass === 0;
-    for (const call of calls) {
-      if (found) break;
-      if (namedLikeWeakBuiltin(call.callee) !== named) continue;
-      // A weak value starts at a call of a weak builtin or a catalogued generator; `Math.random().toString(36)`
-      // is reached through the inner call, which is in this list too.
-      if (!named && !analysis.evaluator.calleeMayBeCatalogued(call.callee, WEAK_BUILTIN_NAMES)) continue;
-      found = analysis.evaluator.evaluate(call.callee).some(
-        (value) =>
-          (value.kind === 'builtin' && WEAK_BUILTINS.has(value.path)) ||
-          (value.kind === 'callable' && value.spec.result === 'pseudo-random') ||
-          (value.kind === 'unknown' && value.provenance === 'weak-random'),
-      );
+  if (!found) {
+    // Calls named like a weak builtin (`Date.now()`, `new Date()`) are resolved first: a file that has a weak
+    // call almost always has one of those, found then without resolving every other callee before it. The
+    // answer is the same in any order.
+    const evaluator = analysis.evaluator;
+    const others: TSESTree.CallExpression['callee'][] = [];
+    for (const call of analysis.index.calls) {
+      if (!namedLikeWeakBuiltin(call.callee)) others.push(call.callee);
+      else if ((found = isWeakCallee(evaluator, call.callee))) break;
+    }
+    // A weak value starts at a call of a weak builtin or a catalogued generator; `Math.random().toString(36)`
+    // is reached through the inner call, which is in this list too.
+    for (let i = 0; !found && i < others.length; i++) {
+      const callee = others[i]!;
+      found = evaluator.calleeMayBeCatalogued(callee, WEAK_BUILTIN_NAMES) && isWeakCallee(evaluator, callee);
     }
   }
   weakCallCache.set(analysis, found);
   return found;
+}
+
+/** A callee that is a weak builtin, a catalogued generator, or a weak value itself. */
+function isWeakCallee(evaluator: FileAnalysis['evaluator'], callee: Node): boolean {
+  return evaluator
+    .evaluate(callee)
+    .some(
+      (value) =>
+        (value.kind === 'builtin' && WEAK_BUILTINS.has(value.path)) ||
+        (value.kind === 'callable' && value.spec.result === 'pseudo-random') ||
+        (value.kind === 'unknown' && value.provenance === 'weak-random'),
+    );
 }
 
 /** `Date.now`, `random`, `new Date`: a callee whose (last) name is one of the weak builtins'. */

@@ -28,7 +28,7 @@ import { compilePatterns, lastNames, PathResolver } from './dataflow-paths.js';
 import { enclosingClass, propertyName } from './evaluator.js';
 import type { CallFact } from './facts.js';
 import type { AValue } from './values.js';
-import { forEachNode, pushChildren, visitorKeysOf, type ForEachOptions } from './ast.js';
+import { pushChildren, visitorKeysOf } from './ast.js';
 import { TriggerScanner } from './trigger.js';
 import { fileTriggers } from './registry.js';
 
@@ -56,11 +56,8 @@ const COERCE: readonly Op[] = [{ op: 'coerce' }];
 const ELEMENT: readonly Op[] = [{ op: 'project', key: null }];
 const UNTRUSTED_ONLY: readonly Op[] = [{ op: 'only', kind: 'untrusted' }, { op: 'collapse' }];
 
-/** Type-only TypeScript nodes: never walked. */
+/** Type-only TypeScript nodes: their member reads are not sources (see inSkippedType). */
 const SKIPPED_TS = /^TS(?!AsExpression|NonNullExpression|SatisfiesExpression|TypeAssertion|InstantiationExpression|ParameterProperty|ModuleDeclaration|ModuleBlock|ExportAssignment)/;
-
-/** Walks leave out types: annotations, parameters and arguments, interfaces, aliases. */
-const WALK_OPTIONS: ForEachOptions = { skip: (node) => node.type.startsWith('TS') && SKIPPED_TS.test(node.type) };
 
 /** Functions whose result is an encoding, copy or parse of their arguments (`btoa(k)`, `Buffer.from(k)`). */
 const ENCODING_FUNCTIONS = new Set([
@@ -488,47 +485,33 @@ export class DataFlow {
 
   /**
    * Key-material sources without walking the AST: catalogued calls come from
-   * the facts, key-named property reads from the token list (a name check per
-   * identifier, then a logarithmic descent to the few that match).
+   * the facts, key-named property reads from the file index's named members.
    */
   private keySeeds(): void {
     for (const fact of this.analysis.facts) {
       const node = fact.node;
       if (node.type === 'CallExpression' || node.type === 'NewExpression') this.cataloguedSources(node, fact);
     }
-    const tokens = this.sourceCode.ast.tokens;
-    if (!tokens) {
-      this.walk((node) => {
-        if (node.type === 'MemberExpression') this.keyNamedMember(node);
-      });
-      return;
-    }
-    for (const [member] of this.membersNamed(tokens, isKeyName, KEY_NAME_MIN_LENGTH)) if (!inSkippedType(member)) this.keyNamedMember(member);
+    for (const [member] of this.membersNamed(isKeyName, KEY_NAME_MIN_LENGTH)) if (!inSkippedType(member)) this.keyNamedMember(member);
   }
 
   /**
-   * Member reads `x.name`, `x['name']` whose name passes `test`, found from the token list: a name check
-   * per identifier or string token, then a descent to the few that pass, instead of a walk over every node.
+   * Member expressions `x.name`, `x['name']`, `x[name]` whose name passes `test`, in the order of those names
+   * in the source. They come from the file index, which records every member with a name of at least
+   * MEMBER_NAME_MIN_LENGTH characters: a length check per member, then the test for the few long enough,
+   * instead of a walk over every node or a look at every token (touching each of a bundle's tokens took
+   * longer than the tests).
    */
-  private membersNamed(
-    tokens: readonly TSESTree.Token[],
-    test: (name: string) => boolean,
-    minLength: number,
-  ): [TSESTree.MemberExpression, string][] {
-    // A plain loop that returns the few matches: the same loop in a generator made both scans about a quarter slower.
-    const keys = visitorKeysOf(this.sourceCode);
+  private membersNamed(test: (name: string) => boolean, minLength: number): [TSESTree.MemberExpression, string][] {
+    const { members, memberNames } = this.analysis.index;
     const found: [TSESTree.MemberExpression, string][] = [];
-    for (const token of tokens) {
-      // No name `test` accepts is shorter than `minLength`, and a token's text is never shorter than the
-      // name it spells (quotes and escapes only add): most tokens are rejected here, before any decoding.
-      if (token.value.length < minLength) continue;
-      const name = tokenName(token);
-      if (name === null || !test(name)) continue;
-      const node = nodeAt(this.sourceCode.ast, token.range[0], keys);
-      const member = node?.parent;
-      if (member?.type === 'MemberExpression' && member.property === node) found.push([member, name]);
+    for (let i = 0; i < memberNames.length; i++) {
+      const name = memberNames[i]!;
+      if (name.length < minLength || !test(name)) continue;
+      found.push([members[i]!, name]);
     }
-    return found;
+    // The index meets `a.b.c` before `a.b`: put them in the order of their names, as a reader meets them.
+    return found.sort((a, b) => a[0].property.range[0] - b[0].property.range[0]);
   }
 
   /** `config.privateKey`, `opts['secret_key']`: a name-only key source (not a method call). */
@@ -551,24 +534,13 @@ export class DataFlow {
     return values.length > 0 && values.every((value) => value.kind === 'lit' && (typeof value.value === 'number' || typeof value.value === 'boolean'));
   }
 
-  /** Every expression node outside type annotations, in source order. */
-  private walk(visit: (node: Node) => void): void {
-    forEachNode(this.sourceCode, visit, WALK_OPTIONS);
-  }
-
   /**
    * Untrusted input: request data, responses, messages, the page URL, the environment, config files.
    * The nodes that can be such a source are taken from lists the engine already has (the file index's
-   * calls and stored values, the top-level imports) and from the token list for member reads (a name
-   * check per identifier, then a descent to the few that match), not from a walk over every node: that
+   * calls, stored values and named members, the top-level imports), not from a walk over every node: that
    * walk was most of this kind's cost on large files. They are handled in source order, as a walk would.
    */
   private untrustedWalk(): void {
-    const tokens = this.sourceCode.ast.tokens;
-    if (!tokens) {
-      this.walk((node) => this.untrustedNode(node));
-      return;
-    }
     // The calls are already in source order (the index's walk), and the other candidates are few: sort
     // those and merge, rather than sort every call.
     const others = new Set<Node>();
@@ -579,7 +551,7 @@ export class DataFlow {
       }
     }
     for (const statement of this.sourceCode.ast.body) if (statement.type === 'ImportDeclaration') others.add(statement);
-    for (const [member, name] of this.membersNamed(tokens, isUntrustedMemberName, UNTRUSTED_MEMBER_MIN_LENGTH)) {
+    for (const [member, name] of this.membersNamed(isUntrustedMemberName, UNTRUSTED_MEMBER_MIN_LENGTH)) {
       others.add(member);
       // `process.env.ALG`, `import.meta.env['ALG']`: the read under `env` is a source too.
       const outer = member.parent;
@@ -1700,71 +1672,6 @@ function compiledSinks(): NonNullable<typeof sinkPatterns> {
     properties: PROPERTY_SINKS.map((spec) => ({ spec, test: compilePatterns(spec.targets) })),
   };
   return sinkPatterns;
-}
-
-/**
- * The name an identifier or string token spells, escapes decoded (`'bo\x64y'` is `body`: a key written with
- * escapes must not dodge a name check), or null for other tokens. Decoded from the text: a descent to
- * the node for every string with a backslash (regular expressions in bundles) would cost more.
- */
-function tokenName(token: TSESTree.Token): string | null {
-  if (token.type !== 'Identifier' && token.type !== 'String') return null;
-  const text = token.type === 'String' ? token.value.slice(1, -1) : token.value;
-  return text.includes('\\') ? text.replace(ESCAPE, unescapeOne) : text;
-}
-
-const ESCAPE = /\\(?:x([0-9a-fA-F]{2})|u\{([0-9a-fA-F]{1,6})\}|u([0-9a-fA-F]{4})|(\r\n|[\s\S]))/g;
-const SINGLE_ESCAPES: Readonly<Record<string, string>> = { n: '\n', r: '\r', t: '\t', b: '\b', f: '\f', v: '\v', '\n': '', '\r': '', '\r\n': '', '\u2028': '', '\u2029': '' };
-
-/** Legacy octal escapes (`'\157'`, sloppy scripts only: TypeScript's parser rejects them) are not decoded. */
-function unescapeOne(_: string, hex?: string, braced?: string, unicode?: string, other?: string): string {
-  const code = hex ?? braced ?? unicode;
-  if (code !== undefined) return String.fromCodePoint(Math.min(Number.parseInt(code, 16), 0x10ffff));
-  return SINGLE_ESCAPES[other!] ?? other!;
-}
-
-/**
- * The innermost node whose range holds a source offset: a descent from the
- * root that binary-searches child lists (statements, arguments, properties are
- * in source order), so a big file costs a few dozen steps per lookup.
- */
-function nodeAt(root: Node, index: number, keys: Record<string, readonly string[] | undefined>): Node | null {
-  if (index < root.range[0] || index >= root.range[1]) return null;
-  let current = root;
-  for (let depth = 0; depth < 10_000; depth++) {
-    let next: Node | null = null;
-    for (const key of keys[current.type] ?? []) {
-      const child = (current as unknown as Record<string, unknown>)[key];
-      if (Array.isArray(child)) next = findInList(child as (Node | null)[], index);
-      else if (child && typeof (child as Node).type === 'string' && contains(child as Node, index)) next = child as Node;
-      if (next) break;
-    }
-    if (!next) return current;
-    current = next;
-  }
-  return current;
-}
-
-function contains(node: Node, index: number): boolean {
-  return node.range[0] <= index && index < node.range[1];
-}
-
-function findInList(list: readonly (Node | null)[], index: number): Node | null {
-  let lo = 0;
-  let hi = list.length - 1;
-  while (hi - lo > 8) {
-    const mid = (lo + hi) >> 1;
-    const item = list[mid];
-    if (!item || typeof item.type !== 'string') break;
-    if (index < item.range[0]) hi = mid - 1;
-    else if (index >= item.range[1]) lo = mid + 1;
-    else return item;
-  }
-  for (let i = lo; i <= hi; i++) {
-    const item = list[i];
-    if (item && typeof item.type === 'string' && contains(item, index)) return item;
-  }
-  return null;
 }
 
 /** A member name that may read untrusted input: request data, the page URL, the environment. */

@@ -11,6 +11,12 @@ type CallNode = TSESTree.CallExpression | TSESTree.NewExpression;
 export const MAX_NODES = 400_000;
 
 /**
+ * The shortest member name the file index records (see {@link FileIndex.members}). Every name the data flow
+ * looks for there is at least this long; most members of a bundle (`e.t`, `n.s`) are shorter.
+ */
+export const MEMBER_NAME_MIN_LENGTH = 3;
+
+/**
  * What one walk over a file's AST collects for the engine: every call, the
  * returns of every function, writes to `this.x` per class, and writes to
  * properties of local variables (`opts.mode = ...`, `list.push(...)`).
@@ -30,6 +36,14 @@ export class FileIndex {
   readonly arrays: TSESTree.ArrayExpression[] = [];
   readonly objects: TSESTree.ObjectExpression[] = [];
   readonly strings: (TSESTree.StringLiteral | TSESTree.TemplateLiteral)[] = [];
+  /**
+   * Every member expression named by at least {@link MEMBER_NAME_MIN_LENGTH} characters, and that name at the
+   * same index of `memberNames`: `x.name`, `x['name']`, and `x[name]` (the identifier's own name). The data
+   * flow finds its name-only sources here (key-named properties, request data), without a look at every token.
+   * Parents come before what they hold: `a.b.c` before `a.b`.
+   */
+  readonly members: TSESTree.MemberExpression[] = [];
+  readonly memberNames: string[] = [];
   /**
    * Property names the file defines with a value that may hold something catalogued: object and class
    * member keys (literal computed keys too), parameter properties and `x.name = ...` / `x['name'] = ...`
@@ -86,6 +100,20 @@ export class FileIndex {
           } else if (callee.object.type === 'Identifier' && (key === 'push' || key === 'unshift')) {
             this.pushes.push({ object: callee.object, args: node.arguments });
           }
+        }
+        break;
+      }
+      case 'MemberExpression': {
+        const property = node.property;
+        const name =
+          property.type === 'Identifier'
+            ? property.name
+            : node.computed && property.type === 'Literal' && typeof property.value === 'string'
+              ? property.value
+              : null;
+        if (name !== null && name.length >= MEMBER_NAME_MIN_LENGTH) {
+          this.members.push(node);
+          this.memberNames.push(name);
         }
         break;
       }

@@ -226,6 +226,11 @@ ruleTester.run('no-key-exfiltration', rule, {
       errors: [{ messageId: 'keyExfiltration', line: 3, data: { source: "A value named 'privateKey'", line: '3', sink: 'fetch()', part: ' body', kind: 'network', note: ' (the source is recognised by its name only: lower confidence)', helper: '', sinkLine: '3' } }],
     },
     {
+      name: 'name-only source under a property name spelled with escapes',
+      code: "const { privateKey } = loadKeys();\nsign(privateKey);\nfetch('/c', { method: 'POST', body: config.private\\u004bey });",
+      errors: [{ messageId: 'keyExfiltration', line: 3, data: { source: "A value named 'privateKey'", line: '3', sink: 'fetch()', part: ' body', kind: 'network', note: ' (the source is recognised by its name only: lower confidence)', helper: '', sinkLine: '3' } }],
+    },
+    {
       name: 'name-only parameter source',
       code: 'export function backup(seedPhrase) {\n  navigator.sendBeacon("/b", seedPhrase);\n}',
       errors: [{ messageId: 'keyExfiltration', line: 2 }],

@@ -492,12 +492,14 @@ export class DataFlow {
       const node = fact.node;
       if (node.type === 'CallExpression' || node.type === 'NewExpression') this.cataloguedSources(node, fact);
     }
-    for (const [member] of this.membersNamed(isKeyName, KEY_NAME_MIN_LENGTH)) if (!inSkippedType(member)) this.keyNamedMember(member);
+    // In the order of their names in the source, as a reader meets them: sources are numbered in seed order.
+    const members = this.membersNamed(isKeyName, KEY_NAME_MIN_LENGTH).sort((a, b) => a[0].property.range[0] - b[0].property.range[0]);
+    for (const [member] of members) if (!inSkippedType(member)) this.keyNamedMember(member);
   }
 
   /**
-   * Member expressions `x.name`, `x['name']`, `x[name]` whose name passes `test`, in the order of those names
-   * in the source. They come from the file index, which records every member with a name of at least
+   * Member expressions `x.name`, `x['name']`, `x[name]` whose name passes `test`, in the file index's order
+   * (`a.b.c` before `a.b`: callers that need source order sort). The index records every member with a name of at least
    * MEMBER_NAME_MIN_LENGTH characters: a length check per member, then the test for the few long enough,
    * instead of a walk over every node or a look at every token (touching each of a bundle's tokens took
    * longer than the tests).
@@ -510,8 +512,7 @@ export class DataFlow {
       if (name.length < minLength || !test(name)) continue;
       found.push([members[i]!, name]);
     }
-    // The index meets `a.b.c` before `a.b`: put them in the order of their names, as a reader meets them.
-    return found.sort((a, b) => a[0].property.range[0] - b[0].property.range[0]);
+    return found;
   }
 
   /** `config.privateKey`, `opts['secret_key']`: a name-only key source (not a method call). */

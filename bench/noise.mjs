@@ -5,6 +5,7 @@
 // each adds on average. It also shows each round's overhead with and without the noisiest batch, as a diagnostic
 // of the method only: the report's overhead is always over every batch.
 // Usage: node bench/noise.mjs <raw.json> [config, default recommended] [--measure wallMs|threadMs|cpuMs] [--top N]
+//   [--batch N: the batch size of an interleave.mjs run, 50 by default]
 //   <raw.json>: `node bench/interleave.mjs ... --raw <raw.json>`, or bench/.work/run-raw.json (`npm run bench`: its
 //   whole-corpus section, whose batches are cut from bench/.work/files.json).
 import { existsSync, readFileSync, statSync } from 'node:fs';
@@ -17,10 +18,14 @@ const option = (name, fallback) => (args.includes(`--${name}`) ? args[args.index
 const positional = args.filter((arg, i) => !arg.startsWith('--') && !args[i - 1]?.startsWith('--'));
 const [rawFile, config = 'recommended'] = positional;
 if (!rawFile) {
-  console.error('usage: node bench/noise.mjs <raw.json> [config] [--measure wallMs|threadMs|cpuMs] [--top N]');
+  console.error('usage: node bench/noise.mjs <raw.json> [config] [--measure wallMs|threadMs|cpuMs] [--top N] [--batch N]');
   process.exit(2);
 }
 const measure = option('measure', 'wallMs');
+if (!['wallMs', 'threadMs', 'cpuMs'].includes(measure)) {
+  console.error(`--measure: wallMs, threadMs or cpuMs, not ${measure}`);
+  process.exit(2);
+}
 const top = Number(option('top', 4));
 
 const data = JSON.parse(readFileSync(rawFile, 'utf8'));
@@ -35,11 +40,16 @@ if (!base || !other || reference === config) {
   process.exit(2);
 }
 const files = data.files ?? (existsSync(join(here, '.work', 'files.json')) ? JSON.parse(readFileSync(join(here, '.work', 'files.json'), 'utf8')) : null);
-const batchSize = data.batch ?? 50;
+// interleave.mjs --raw does not record its --batch: pass the same --batch here if it was not 50.
+const batchSize = Number(option('batch', data.batch ?? 50));
 
 const key = (each) => `${each.round}:${each.batch}`;
 const paired = new Map(other.map((each) => [key(each), each]));
 const pairs = base.filter((each) => paired.has(key(each)) && each[measure] != null).map((each) => ({ round: each.round, batch: each.batch, a: each[measure], b: paired.get(key(each))[measure] }));
+if (!pairs.length) {
+  console.error(`${rawFile}: no paired batches with ${measure}`);
+  process.exit(2);
+}
 const rounds = [...new Set(pairs.map((pair) => pair.round))].sort((x, y) => x - y);
 const batches = [...new Set(pairs.map((pair) => pair.batch))].sort((x, y) => x - y);
 

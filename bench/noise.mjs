@@ -5,6 +5,7 @@
 // each adds on average. It also shows each round's overhead with and without the noisiest batch, as a diagnostic
 // of the method only: the report's overhead is always over every batch.
 // Usage: node bench/noise.mjs <raw.json> [config, default recommended] [--measure wallMs|threadMs|cpuMs] [--top N]
+//   [--reference <config>: the configuration compared against, the run's first by default]
 //   [--batch N: the batch size of an interleave.mjs run, 50 by default]
 //   <raw.json>: `node bench/interleave.mjs ... --raw <raw.json>`, or bench/.work/run-raw.json (`npm run bench`: its
 //   whole-corpus section, whose batches are cut from bench/.work/files.json).
@@ -12,13 +13,15 @@ import { existsSync, readFileSync, statSync } from 'node:fs';
 import { dirname, join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
+import { overhead } from './interleave.mjs';
+
 const here = dirname(fileURLToPath(import.meta.url));
 const args = process.argv.slice(2);
 const option = (name, fallback) => (args.includes(`--${name}`) ? args[args.indexOf(`--${name}`) + 1] : fallback);
 const positional = args.filter((arg, i) => !arg.startsWith('--') && !args[i - 1]?.startsWith('--'));
 const [rawFile, config = 'recommended'] = positional;
 if (!rawFile) {
-  console.error('usage: node bench/noise.mjs <raw.json> [config] [--measure wallMs|threadMs|cpuMs] [--top N] [--batch N]');
+  console.error('usage: node bench/noise.mjs <raw.json> [config] [--measure wallMs|threadMs|cpuMs] [--top N] [--reference config] [--batch N]');
   process.exit(2);
 }
 const measure = option('measure', 'wallMs');
@@ -32,7 +35,7 @@ const data = JSON.parse(readFileSync(rawFile, 'utf8'));
 // interleave.mjs --raw: { files, raw: { config: batches } }; run.mjs: { batch, corpus: { config: { batches } } }
 const section = data.raw ?? data.corpus;
 const batchesOf = (name) => (Array.isArray(section?.[name]) ? section[name] : section?.[name]?.batches);
-const reference = Object.keys(section ?? {})[0];
+const reference = option('reference', Object.keys(section ?? {})[0]);
 const base = batchesOf(reference);
 const other = batchesOf(config);
 if (!base || !other || reference === config) {
@@ -50,8 +53,16 @@ if (!pairs.length) {
   console.error(`${rawFile}: no paired batches with ${measure}`);
   process.exit(2);
 }
-const rounds = [...new Set(pairs.map((pair) => pair.round))].sort((x, y) => x - y);
-const batches = [...new Set(pairs.map((pair) => pair.batch))].sort((x, y) => x - y);
+const group = (by) => {
+  const groups = new Map();
+  for (const pair of pairs) {
+    if (!groups.has(pair[by])) groups.set(pair[by], []);
+    groups.get(pair[by]).push(pair);
+  }
+  return [...groups].sort((x, y) => x[0] - y[0]);
+};
+const byRound = group('round');
+const byBatch = group('batch');
 
 const mean = (list) => list.reduce((sum, x) => sum + x, 0) / list.length;
 const variance = (list) => {
@@ -59,8 +70,7 @@ const variance = (list) => {
   return list.length > 1 ? list.reduce((sum, x) => sum + (x - m) ** 2, 0) / (list.length - 1) : 0;
 };
 
-const perBatch = batches.map((batch) => {
-  const mine = pairs.filter((pair) => pair.batch === batch);
+const perBatch = byBatch.map(([batch, mine]) => {
   const diffs = mine.map((pair) => pair.b - pair.a);
   return { batch, reference: mean(mine.map((pair) => pair.a)), meanDiff: mean(diffs), variance: variance(diffs) };
 });
@@ -70,7 +80,12 @@ const ms = (x) => `${(x / 1000).toFixed(1)} s`;
 const pct = (x) => `${(x * 100).toFixed(1)}%`;
 
 const overall = (list) => list.reduce((sum, pair) => sum + pair.b, 0) / list.reduce((sum, pair) => sum + pair.a, 0) - 1;
-console.log(`${config} over ${reference} (${measure}), ${rounds.length} rounds of ${batches.length} batches: ${pct(overall(pairs))}`);
+// The headline is the report's own estimate (the same bootstrap as bench/interleave.mjs), on these pairs.
+const side = (pick) => ({ batches: pairs.map((pair) => ({ round: pair.round, [measure]: pick(pair) })) });
+const headline = overhead(side((pair) => pair.a), side((pair) => pair.b), measure);
+console.log(
+  `${config} over ${reference} (${measure}), ${byRound.length} rounds of ${byBatch.length} batches: ${pct(headline.value)} (95% interval ${pct(headline.low)} to ${pct(headline.high)})`,
+);
 console.log(`standard deviation of a round's total difference, from the batches' own variances: ${ms(Math.sqrt(total))}`);
 console.log('noisiest batches (share of that variance, mean difference, its reference time, largest files):');
 for (const each of noisiest.slice(0, top)) {
@@ -90,8 +105,7 @@ for (const each of noisiest.slice(0, top)) {
 const worst = noisiest[0].batch;
 const without = pairs.filter((pair) => pair.batch !== worst);
 console.log(`per round, with every batch / without batch ${worst} (diagnostic only):`);
-for (const round of rounds) {
-  const mine = pairs.filter((pair) => pair.round === round);
+for (const [round, mine] of byRound) {
   console.log(`  round ${round}: ${pct(overall(mine))} / ${pct(overall(mine.filter((pair) => pair.batch !== worst)))}`);
 }
 console.log(`all rounds without batch ${worst}: ${pct(overall(without))}`);

@@ -26,6 +26,7 @@ export class FileAnalysis {
     index: FileIndex = new FileIndex(sourceCode, registry),
   ) {
     this.index = index;
+    this.calleeVerdicts = new Uint8Array(index.calls.length);
     this.evaluator = new Evaluator(sourceCode, registry, this.index, (site) =>
       this.collector.factFor(site.node, site.callee),
     );
@@ -34,15 +35,34 @@ export class FileAnalysis {
     this.facts = this.collector.facts;
   }
 
+  /**
+   * What the facts learnt of each call's callee (by its index in `index.calls`): 0 not asked, 1 ruled out by
+   * {@link Evaluator.calleeMayBeCatalogued}, 2 let through. Later walks over the calls read it instead of
+   * asking again.
+   */
+  private readonly calleeVerdicts: Uint8Array;
+
+  /** Whether the facts found that this call's callee cannot be catalogued (see {@link Evaluator.calleeMayBeCatalogued}); undefined if they did not ask. */
+  calleeRuledOut(callIndex: number): boolean | undefined {
+    const verdict = this.calleeVerdicts[callIndex];
+    return verdict === 1 ? true : verdict === 2 ? false : undefined;
+  }
+
   private collectFacts(): void {
     // A file that names no catalogued module or global has no catalogued call to find.
     const calls = this.evaluator.mayReachCatalogue() ? this.index.calls : [];
-    for (const call of calls) {
+    for (let i = 0; i < calls.length; i++) {
+      const call = calls[i]!;
       const callee = unwrap(call.callee);
       // IIFEs and super() calls are never catalogued. Every other callee is resolved, whatever its shape or
       // member name: `(0, crypto.createCipheriv)(...)` (transpiled code), `wrap(fn)(...)`, `(flag ? a : b)(...)`
       // and `const api = { enc: crypto.createCipheriv }; api.enc(...)` all reach catalogued functions.
       if (callee.type === 'FunctionExpression' || callee.type === 'ArrowFunctionExpression' || callee.type === 'Super') continue;
+      if (!this.evaluator.calleeMayBeCatalogued(call.callee)) {
+        this.calleeVerdicts[i] = 1;
+        continue;
+      }
+      this.calleeVerdicts[i] = 2;
       for (const callable of this.evaluator.calleeCallables(call)) this.collector.factFor(call, callable);
     }
     for (const assignment of this.index.propertyAssignments) {

@@ -1030,9 +1030,11 @@ export class Evaluator {
     return only?.kind === 'lit' ? String(only.value) : null;
   }
 
-  /** A catalogued function reached by a call's callee, if any (for facts). */
+  /**
+   * The catalogued functions a call's callee may be (for facts). It evaluates the callee: ask
+   * {@link calleeMayBeCatalogued} first, which rules most callees out without that.
+   */
   calleeCallables(node: TSESTree.CallExpression | TSESTree.NewExpression): CallableValue[] {
-    if (!this.calleeMayBeCatalogued(node.callee)) return [];
     const out: CallableValue[] = [];
     for (const callee of this.evaluate(node.callee)) {
       if (callee.kind === 'callable') out.push(callee);

@@ -108,16 +108,21 @@ export function hasWeakRandomCall(analysis: FileAnalysis): boolean {
     // call almost always has one of those, found then without resolving every other callee before it. The
     // answer is the same in any order.
     const evaluator = analysis.evaluator;
-    const others: TSESTree.CallExpression['callee'][] = [];
-    for (const call of analysis.index.calls) {
-      if (!namedLikeWeakBuiltin(call.callee)) others.push(call.callee);
-      else if ((found = isWeakCallee(evaluator, call.callee))) break;
+    const calls = analysis.index.calls;
+    const others: number[] = [];
+    for (let i = 0; i < calls.length; i++) {
+      const callee = calls[i]!.callee;
+      if (!namedLikeWeakBuiltin(callee)) others.push(i);
+      else if ((found = isWeakCallee(evaluator, callee))) break;
     }
     // A weak value starts at a call of a weak builtin or a catalogued generator; `Math.random().toString(36)`
-    // is reached through the inner call, which is in this list too.
+    // is reached through the inner call, which is in this list too. None of these callees is named like a weak
+    // builtin, so the weak names change nothing in the filter, and the facts' answer, when they asked, stands.
     for (let i = 0; !found && i < others.length; i++) {
-      const callee = others[i]!;
-      found = evaluator.calleeMayBeCatalogued(callee, WEAK_BUILTIN_NAMES) && isWeakCallee(evaluator, callee);
+      const index = others[i]!;
+      const callee = calls[index]!.callee;
+      const ruledOut = analysis.calleeRuledOut(index) ?? !evaluator.calleeMayBeCatalogued(callee, WEAK_BUILTIN_NAMES);
+      found = !ruledOut && isWeakCallee(evaluator, callee);
     }
   }
   weakCallCache.set(analysis, found);

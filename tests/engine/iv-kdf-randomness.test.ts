@@ -1,7 +1,7 @@
 import type { TSESTree } from '@typescript-eslint/utils';
 import type { FileAnalysis } from '../../src/engine/analysis.js';
 import { isFilledLater, isSecretName, originsOf } from '../../src/engine/derivation.js';
-import { detached, secretKindOf, weakRandomSource } from '../../src/engine/randomness.js';
+import { detached, hasWeakRandomCall, secretKindOf, weakRandomSource } from '../../src/engine/randomness.js';
 import type { AValue, BytesValue } from '../../src/engine/values.js';
 import { withAnalysis } from './with-analysis.js';
 
@@ -114,6 +114,31 @@ describe('weakRandomSource', () => {
   it('a CSPRNG is never weak, even with a weak argument', () => {
     expect(source('probe(crypto.randomBytes(Math.floor(Math.random() * 8) + 16));')).toBeNull();
     expect(source("probe(crypto.randomBytes(16).toString('hex'));")).toBeNull();
+  });
+});
+
+describe('hasWeakRandomCall', () => {
+  /** The index of the call whose source text is `text` in the file's call list. */
+  const callIndex = (analysis: FileAnalysis, text: string): number =>
+    analysis.index.calls.findIndex((call) => analysis.sourceCode.getText(call) === text);
+
+  it("keeps the facts' verdict on each callee: ruled out, let through, or not asked", () => {
+    const verdicts = withAnalysis(
+      "import * as crypto from 'node:crypto';\nfunction local() {}\nlocal();\ncrypto.createHash('sha256');\n(() => 1)();",
+      (analysis) => ['local()', "crypto.createHash('sha256')", '(() => 1)()'].map((text) => analysis.calleeRuledOut(callIndex(analysis, text))),
+    );
+    expect(verdicts).toEqual([true, false, undefined]);
+  });
+
+  it.each([
+    // The facts let `pick` through (a variable, not a local function), and its value is Date.now.
+    ["import * as crypto from 'node:crypto';\nconst now = Date.now;\nconst pick = now;\nconst token = pick();", true],
+    // No catalogued module or global: the facts asked nothing, and the callee filter runs here.
+    ['const privateKey = 1;\nconst now = Date.now;\nconst pick = now;\nconst token = pick();', true],
+    // Only local functions and catalogued calls: every callee the facts ruled out stays ruled out.
+    ["import * as crypto from 'node:crypto';\nfunction now() { return 1; }\nconst token = now() + crypto.randomBytes(8).toString('hex');", false],
+  ])('finds a weak call behind an alias (%#)', (code, expected) => {
+    expect(withAnalysis(code, (analysis) => hasWeakRandomCall(analysis))).toBe(expected);
   });
 });
 

@@ -137,7 +137,7 @@ describe('hasWeakRandomCall', () => {
     ['const privateKey = 1;\nconst now = Date.now;\nconst pick = now;\nconst token = pick();', true],
     // Only local functions and catalogued calls: every callee the facts ruled out stays ruled out.
     ["import * as crypto from 'node:crypto';\nfunction now() { return 1; }\nconst token = now() + crypto.randomBytes(8).toString('hex');", false],
-  ])('finds a weak call behind an alias (%#)', (code, expected) => {
+  ])('tells whether a file calls a weak source, behind an alias too (%#)', (code, expected) => {
     expect(withAnalysis(code, (analysis) => hasWeakRandomCall(analysis))).toBe(expected);
   });
 });

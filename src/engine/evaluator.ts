@@ -866,24 +866,22 @@ export class Evaluator {
 
   /**
    * Whether a callee can reach anything catalogued, decided without evaluating it. A name bound only to
-   * local functions or classes, never reassigned, cannot; nor can a global the catalogue does not have
-   * (unless it is one of `alsoNames`). Nor can `x.name` when no catalogued member of a
-   * type the file can reach (see {@link computeReachableMembers}) or global, and no property the file
-   * defines, has that name (or one of `alsoNames`): builtin methods
-   * (`list.push`, `s.charCodeAt`) are the bulk of calls in large files, and their receivers would otherwise
-   * be evaluated through every call site of a parameter.
+   * local functions or classes, never reassigned, cannot; nor can a global the catalogue does not have.
+   * Nor can `x.name` when no catalogued member of a type the file can reach (see
+   * {@link computeReachableMembers}) or global, and no property the file defines, has that name: builtin
+   * methods (`list.push`, `s.charCodeAt`) are the bulk of calls in large files, and their receivers would
+   * otherwise be evaluated through every call site of a parameter.
    */
-  calleeMayBeCatalogued(callee: Node, alsoNames?: ReadonlySet<string>): boolean {
+  calleeMayBeCatalogued(callee: Node): boolean {
     if (callee.type === 'Identifier') {
       // A name no scope of the file declares is a global (`Error`, `setTimeout`), told without a scope lookup.
       if (this.fileNames().declared?.has(callee.name) === false) {
-        return this.globalMayBeCatalogued(callee.name) || (alsoNames?.has(callee.name) ?? false);
+        return this.globalMayBeCatalogued(callee.name);
       }
       return !this.isLocalCallable(callee);
     }
     if (callee.type === 'MemberExpression' && !callee.computed && callee.property.type === 'Identifier') {
-      const name = callee.property.name;
-      return this.mayNameCatalogued(name) || (alsoNames?.has(name) ?? false);
+      return this.mayNameCatalogued(callee.property.name);
     }
     return true;
   }

@@ -116,12 +116,12 @@ export function hasWeakRandomCall(analysis: FileAnalysis): boolean {
       else if ((found = isWeakCallee(evaluator, callee))) break;
     }
     // A weak value starts at a call of a weak builtin or a catalogued generator; `Math.random().toString(36)`
-    // is reached through the inner call, which is in this list too. None of these callees is named like a weak
-    // builtin, so the weak names change nothing in the filter, and the facts' answer, when they asked, stands.
+    // is reached through the inner call, which is in this list too. These callees are not named like a weak
+    // builtin, so the catalogue's callee filter decides them: the facts' answer where they asked, else asked here.
     for (let i = 0; !found && i < others.length; i++) {
       const index = others[i]!;
       const callee = calls[index]!.callee;
-      const ruledOut = analysis.calleeRuledOut(index) ?? !evaluator.calleeMayBeCatalogued(callee, WEAK_BUILTIN_NAMES);
+      const ruledOut = analysis.calleeRuledOut(index) ?? !evaluator.calleeMayBeCatalogued(callee);
       found = !ruledOut && isWeakCallee(evaluator, callee);
     }
   }

@@ -1,6 +1,7 @@
 import type { TSESTree } from '@typescript-eslint/utils';
 import type { FileAnalysis } from './analysis.js';
 import { factsAt, identifierWords } from './derivation.js';
+import { valueTarget } from './evaluator.js';
 import type { CallFact } from './facts.js';
 import type { AValue } from './values.js';
 
@@ -142,7 +143,8 @@ function isWeakCallee(evaluator: FileAnalysis['evaluator'], callee: Node): boole
 }
 
 /** `Date.now`, `random`, `new Date`: a callee whose (last) name is one of the weak builtins'. */
-function namedLikeWeakBuiltin(callee: Node): boolean {
+function namedLikeWeakBuiltin(node: Node): boolean {
+  const callee = valueTarget(node);
   if (callee.type === 'Identifier') return WEAK_BUILTIN_NAMES.has(callee.name);
   return callee.type === 'MemberExpression' && !callee.computed && callee.property.type === 'Identifier' && WEAK_BUILTIN_NAMES.has(callee.property.name);
 }

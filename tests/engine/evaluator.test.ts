@@ -206,6 +206,59 @@ describe('callee resolution skips only callees that cannot be catalogued', () =>
     );
   });
 
+  it('skips a call through an import only when the module is not catalogued', () => {
+    // Each entry: code, then whether the last call `run()` may be catalogued.
+    const cases: [string, boolean][] = [
+      ["import { run } from './codec';\nrun();", false],
+      ["import run from './codec';\nrun();", false],
+      ["import * as run from 'lodash';\nrun();", false],
+      ["import { createHash as run } from 'node:crypto';\nrun('md5');", true],
+      ["import { createHash as run } from 'crypto';\nrun('md5');", true],
+      ["import run from 'crypto-js/md5';\nrun('x');", true],
+      // `process` is a builtin whatever module it is imported from.
+      ["import { run } from 'node:process';\nrun();", true],
+      ["import run from 'process';\nrun();", true],
+      // A local binding of the same name shadows the import where it is declared.
+      ["import { run } from './codec';\nfunction g(run: any) { run(); }", true],
+      // `import x = require(...)` is resolved by the evaluator, not by this check.
+      ["import run = require('./codec');\nrun();", true],
+    ];
+    expectLastCallees(
+      cases.map(([code, expected]) => [`import * as crypto from 'node:crypto';\n${code}`, expected]),
+      (callee) => callee.type === 'Identifier' && callee.name === 'run',
+    );
+    // The call a ruled-out import hides is not catalogued, and a catalogued import's call keeps its fact.
+    const apisOf = (code: string) => withAnalysis(code, (analysis) => analysis.facts.map((fact) => fact.api));
+    expect(apisOf("import { createCipheriv } from './codec';\nimport * as crypto from 'node:crypto';\ncreateCipheriv('des', k, iv);")).toEqual([]);
+    expect(apisOf("import { createCipheriv as enc } from 'node:crypto';\nenc('des', k, iv);")).toEqual(['crypto.createCipheriv']);
+  });
+
+  it('looks through the wrappers the evaluator looks through', () => {
+    // Each entry: code, then whether the last call's callee may be catalogued. `frob` is defined nowhere.
+    const cases: [string, boolean][] = [
+      ['(0, x.frob)(k);', false],
+      ['(0, x.createCipheriv)(k);', true],
+      ['x.frob!(k);', false],
+      ['(x.frob as any)(k);', false],
+      ['(x.frob satisfies unknown as any)(k);', false],
+      ['x?.frob(k);', false],
+      ['(0, (x.createCipheriv as any))(k);', true],
+      // An identifier inside goes through the identifier checks: an unknown global, then a local value.
+      ['(0, frob)(k);', false],
+      ['const f = pick();\n(0, f)(k);', true],
+      // A builtin method is not catalogued (hasWeakRandomCall finds weak builtins by name, through the same wrappers).
+      ['(0, Math.random)();', false],
+      ['(0, globalThis.crypto)();', true],
+    ];
+    expectLastCallees(
+      cases.map(([code, expected]) => [`import * as crypto from 'node:crypto';\n${code}`, expected]),
+      () => true,
+    );
+    const apisOf = (code: string) => withAnalysis(code, (analysis) => analysis.facts.map((fact) => fact.api));
+    expect(apisOf("import * as crypto from 'node:crypto';\n(0, crypto.createCipheriv)('des', k, iv);")).toEqual(['crypto.createCipheriv']);
+    expect(apisOf("import * as crypto from 'node:crypto';\ncrypto.createCipheriv!('des', k, iv);")).toEqual(['crypto.createCipheriv']);
+  });
+
   it('skips catalogued member names of libraries the file cannot reach', () => {
     // Each entry: code, then whether the last call `x.<name>(...)` may be catalogued.
     const cases: [string, boolean][] = [

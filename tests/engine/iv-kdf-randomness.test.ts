@@ -137,6 +137,13 @@ describe('hasWeakRandomCall', () => {
     ['const privateKey = 1;\nconst now = Date.now;\nconst pick = now;\nconst token = pick();', true],
     // Only local functions and catalogued calls: every callee the facts ruled out stays ruled out.
     ["import * as crypto from 'node:crypto';\nfunction now() { return 1; }\nconst token = now() + crypto.randomBytes(8).toString('hex');", false],
+    // Behind the wrappers of transpiled code and TypeScript, which the callee filter looks through too.
+    ["import * as crypto from 'node:crypto';\nconst token = (0, Math.random)();", true],
+    ["import * as crypto from 'node:crypto';\nconst token = (Date.now as () => number)();", true],
+    ["import * as crypto from 'node:crypto';\nconst token = performance?.now();", true],
+    // An import from a module the catalogue does not have is not a weak builtin, whatever it is named.
+    ["import * as crypto from 'node:crypto';\nimport { random } from './dice';\nconst token = random();", false],
+    ["import * as crypto from 'node:crypto';\nimport { roll } from './dice';\nconst token = roll();", false],
   ])('tells whether a file calls a weak source, behind an alias too (%#)', (code, expected) => {
     expect(withAnalysis(code, (analysis) => hasWeakRandomCall(analysis))).toBe(expected);
   });

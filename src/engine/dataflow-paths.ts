@@ -18,8 +18,16 @@ const MAX_STEPS = 24;
 export class PathResolver {
   private readonly memo = new Map<Node, string | null>();
 
-  /** @param findVariable the variable an identifier refers to: the file's evaluator answers and keeps it */
-  constructor(private readonly findVariable: (id: TSESTree.Identifier) => TSESLint.Scope.Variable | null) {}
+  /**
+   * @param findVariable the variable an identifier refers to: the file's evaluator answers and keeps it
+   * @param denotesItself whether every identifier of this name has the path `name` or `~name` wherever it is: a
+   *   name no scope of the file declares (a global), or one every binding of which is a local function or class,
+   *   never reassigned (`Evaluator#nameDenotesItself`). Lets {@link pathMatching} skip such callees by name.
+   */
+  constructor(
+    private readonly findVariable: (id: TSESTree.Identifier) => TSESLint.Scope.Variable | null,
+    private readonly denotesItself: (name: string) => boolean = () => false,
+  ) {}
 
   pathOf(node: Node): string | null {
     return this.resolve(node, 0);
@@ -28,12 +36,15 @@ export class PathResolver {
   /**
    * {@link pathOf}, for a caller that only tests the path against patterns whose last names are `names` (see
    * {@link lastNames}; null: any name). The path of a member `x.name` is `<path of x>.name`, `name` (on the
-   * global object) or `~name`, so when no pattern ends in `name` it cannot match, and nothing is resolved.
+   * global object) or `~name`, so when no pattern ends in `name` it cannot match, and nothing is resolved. So is
+   * the path of an identifier whose name denotes itself (see the constructor): `name` for a global, `~name` for
+   * a local function, without a scope lookup.
    */
   pathMatching(node: Node, names: ReadonlySet<string> | null): string | null {
-    if (names !== null && node.type === 'MemberExpression') {
-      const key = memberKey(node);
-      if (key !== null && !key.includes('.') && !names.has(key)) return null;
+    if (names !== null) {
+      const last =
+        node.type === 'MemberExpression' ? memberKey(node) : node.type === 'Identifier' && this.denotesItself(node.name) ? node.name : null;
+      if (last !== null && !last.includes('.') && !names.has(last)) return null;
     }
     return this.pathOf(node);
   }

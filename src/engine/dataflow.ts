@@ -278,7 +278,10 @@ export class DataFlow {
 
   constructor(private readonly analysis: FileAnalysis) {
     this.sourceCode = analysis.sourceCode;
-    this.paths = new PathResolver((id) => analysis.evaluator.findVariable(id));
+    this.paths = new PathResolver(
+      (id) => analysis.evaluator.findVariable(id),
+      (name) => analysis.evaluator.nameDenotesItself(name),
+    );
   }
 
   /**

@@ -1016,6 +1016,16 @@ export class Evaluator {
     return answer;
   }
 
+  /**
+   * Whether an identifier of this name is, wherever it appears in the file, either a global (no scope declares
+   * the name) or one of the file's own functions or classes, never reassigned (see {@link FileNames}): what it
+   * denotes is then told by its name, without a scope lookup.
+   */
+  nameDenotesItself(name: string): boolean {
+    const names = this.fileNames();
+    return names.declared?.has(name) === false || names.onlyCallable.has(name);
+  }
+
   /** The file's declared names, from one pass over every variable of every scope (see {@link FileNames}). */
   private fileNames(): FileNames {
     if (this.names) return this.names;

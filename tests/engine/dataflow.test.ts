@@ -4,6 +4,8 @@ import type { TSESLint } from '@typescript-eslint/utils';
 import { getAnalysis } from '../../src/engine/analysis.js';
 import type { DataFlow } from '../../src/engine/dataflow.js';
 import { applyOps, makeLabel, type TaintSource } from '../../src/engine/dataflow-model.js';
+import { PathResolver } from '../../src/engine/dataflow-paths.js';
+import { withAnalysis } from './with-analysis.js';
 
 /** Runs the engine on a snippet and hands back its data flow (null when the file has no trigger). */
 function dataflowOf(code: string): DataFlow | null {
@@ -124,5 +126,40 @@ describe('isKeyName', () => {
     for (const name of ['key', 'sk', 'pk', 'privK', 'apiKey', 'publicKey', 'keyId', 'secret', 'e', 'privateKeyLength'.repeat(3)]) {
       expect([name, isKeyName(name)]).toEqual([name, false]);
     }
+  });
+});
+
+describe('PathResolver.pathMatching', () => {
+  const NAMES = new Set(['fetch', 'get', 'readFileSync']);
+
+  /** The matching path of every identifier callee, and how many scope lookups the resolver asked for. */
+  function callees(code: string): { paths: (string | null)[]; lookups: number } {
+    return withAnalysis(`import * as crypto from 'node:crypto';\n${code}`, (analysis) => {
+      let lookups = 0;
+      const resolver = new PathResolver(
+        (id) => {
+          lookups++;
+          return analysis.evaluator.findVariable(id);
+        },
+        (name) => analysis.evaluator.nameDenotesItself(name),
+      );
+      const calls = analysis.index.calls.filter((call) => call.callee.type === 'Identifier');
+      return { paths: calls.map((call) => resolver.pathMatching(call.callee, NAMES)), lookups };
+    });
+  }
+
+  it('skips local functions and globals that no pattern ends in, without a scope lookup', () => {
+    expect(callees('function helper() {}\nconst run = () => 1;\nhelper();\nrun();\nsetTimeout(run);')).toEqual({ paths: [null, null, null], lookups: 0 });
+  });
+
+  it('resolves the names patterns end in, and names that may be bound to something else', () => {
+    expect(callees('function fetch() {}\nfetch();').paths).toEqual(['~fetch']);
+    expect(callees("fetch('/x');").paths).toEqual(['fetch']);
+    expect(callees("import axios from 'axios';\nconst load = axios.get;\nload('/x');").paths).toEqual(['axios.get']);
+    expect(callees("import { get as load } from 'axios';\nload('/x');").paths).toEqual(['axios.get']);
+    expect(callees("import { readFileSync as read } from 'node:fs';\nread('key.pem');").paths).toEqual(['fs.readFileSync']);
+    // Reassigned, or bound by a parameter somewhere too: looked up, whatever the path turns out to be.
+    expect(callees("import axios from 'axios';\nfunction load() {}\nload = axios.get as any;\nload('/x');").lookups).toBeGreaterThan(0);
+    expect(callees('function load() {}\nfunction g(load: any) { load(); }\nload();').lookups).toBeGreaterThan(0);
   });
 });

@@ -1,7 +1,7 @@
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 import type { Role } from '../catalogue/index.js';
 import { DataFlow } from './dataflow.js';
-import { Evaluator } from './evaluator.js';
+import { Evaluator, valueTarget } from './evaluator.js';
 import { FactCollector, type CallFact, type RoleBinding } from './facts.js';
 import { FileIndex } from './file-index.js';
 import { fileTriggers, getRegistry, type Registry } from './registry.js';
@@ -53,7 +53,7 @@ export class FileAnalysis {
     const calls = this.evaluator.mayReachCatalogue() ? this.index.calls : [];
     for (let i = 0; i < calls.length; i++) {
       const call = calls[i]!;
-      const callee = unwrap(call.callee);
+      const callee = valueTarget(call.callee);
       // IIFEs and super() calls are never catalogued. Every other callee is resolved, whatever its shape or
       // member name: `(0, crypto.createCipheriv)(...)` (transpiled code), `wrap(fn)(...)`, `(flag ? a : b)(...)`
       // and `const api = { enc: crypto.createCipheriv }; api.enc(...)` all reach catalogued functions.
@@ -122,18 +122,6 @@ export class FileAnalysis {
     this.dataflowState ??= new DataFlow(this);
     return this.dataflowState;
   }
-}
-
-function unwrap(node: TSESTree.Node): TSESTree.Node {
-  let current = node;
-  while (
-    current.type === 'ChainExpression' ||
-    current.type === 'TSNonNullExpression' ||
-    current.type === 'TSAsExpression'
-  ) {
-    current = current.expression;
-  }
-  return current;
 }
 
 const cache = new WeakMap<TSESTree.Program, FileAnalysis | null>();
